@@ -1,0 +1,231 @@
+/// Every reason the machine refuses a command, worded in one place. Each message names the
+/// contact or agent, its current state, and the rule that forbids the command.
+extension Rejection {
+  static func unknownContact(_ id: ContactID, count: Int) -> Rejection {
+    Rejection(
+      count == 0
+        ? "no contact \(id): there are no contacts yet"
+        : count == 1
+          ? "no contact \(id): the only contact is C1"
+          : "no contact \(id): contacts so far are C1 to C\(count)")
+  }
+
+  static func unknownAgent(_ name: AgentName, known: [AgentName]) -> Rejection {
+    Rejection(
+      "no agent '\(name)'" + didYouMean(name.text, among: known.map(\.text))
+        + (known.isEmpty
+          ? "; there are no agents yet (add one with `agent NAME`)"
+          : "; agents are \(known.map(\.text).joined(separator: ", "))"))
+  }
+
+  static func unknownQueue(_ name: QueueName, known: [QueueName]) -> Rejection {
+    Rejection(
+      "no queue '\(name)'" + didYouMean(name.text, among: known.map(\.text))
+        + "; queues are \(known.map(\.text).joined(separator: ", ")) (create one with `queue NAME`)"
+    )
+  }
+
+  static func duplicateAgent(_ name: AgentName) -> Rejection {
+    Rejection("agent '\(name)' already exists; agent names are unique")
+  }
+
+  static func clockBackwards(now: Instant, requested: Instant) -> Rejection {
+    Rejection(
+      "cannot move the clock back to \(requested.iso8601): it is \(now.iso8601); "
+        + "the clock only moves forward")
+  }
+
+  static func delayOutOfRange(_ key: String, _ value: Seconds) -> Rejection {
+    Rejection(
+      "\(key)=\(value) is out of range: CreateCallbackContact allows 1s to 259200s (3d)")
+  }
+
+  static func maxAttemptsOutOfRange(_ value: Int) -> Rejection {
+    Rejection(
+      "max-attempts=\(value) is out of range: CreateCallbackContact needs at least 1 attempt")
+  }
+
+  static func cannotRequestCallback(_ contact: Contact, now: Instant) -> Rejection {
+    let rule =
+      contact.method == .callback
+      ? "only a waiting INBOUND call can ask for a callback; \(contact.id) is already a callback"
+      : "only an INBOUND call waiting in queue can ask for a callback"
+    return Rejection(
+      "cannot request a callback for \(contact.id): it is \(contact.state.text(now: now, contact)); \(rule)"
+    )
+  }
+
+  static func cannotOffer(_ contact: Contact, now: Instant) -> Rejection {
+    let rule: String
+    switch contact.state {
+    case .scheduled:
+      rule = "a callback enters the queue only when its delay is over (rule 5)"
+    case .offered:
+      rule = "a contact has one pending offer at a time"
+    case .dialing, .connected:
+      rule = "it left the queue when it was accepted (rule 1)"
+    case .queued, .ended:
+      rule = "only a contact in queue can be offered"
+    }
+    return Rejection(
+      "cannot offer \(contact.id): it is \(contact.state.text(now: now, contact)); \(rule)")
+  }
+
+  static func nothingInQueue(scheduled: [Contact]) -> Rejection {
+    guard let next = scheduled.first, case .scheduled(let until) = next.state else {
+      return Rejection("nothing to offer: no contact is in queue")
+    }
+    return Rejection(
+      "nothing to offer: no contact is in queue; \(next.id) enters \(next.queue) at "
+        + "\(until.iso8601) (try `wait`)")
+  }
+
+  static func agentNotAvailable(_ agent: Agent, for command: String) -> Rejection {
+    let hint: String
+    switch agent.state {
+    case .missed, .afterContactWork: hint = "; `ready \(agent.name)` makes them Available"
+    case .available, .offered, .onContact: hint = ""
+    }
+    return Rejection(
+      "cannot \(command) to \(agent.name): \(agent.name) is \(agent.state.text); "
+        + "only an Available agent gets contacts\(hint)")
+  }
+
+  static func noAgentAvailable(_ agents: [Agent]) -> Rejection {
+    guard !agents.isEmpty else {
+      return Rejection("no agent is Available: there are no agents yet (add one with `agent NAME`)")
+    }
+    return Rejection(
+      "no agent is Available: "
+        + agents.map { "\($0.name) is \($0.state.text)" }.joined(separator: ", "))
+  }
+
+  static func noOffer(_ contact: Contact, command: String, now: Instant) -> Rejection {
+    Rejection(
+      "cannot \(command) \(contact.id): it is \(contact.state.text(now: now, contact)); "
+        + "only a pending offer can be \(command == "accept" ? "accepted" : "declined")")
+  }
+
+  static func agentHasNoOffer(_ agent: Agent, command: String) -> Rejection {
+    Rejection(
+      "cannot \(command) for \(agent.name): \(agent.name) is \(agent.state.text); "
+        + "only an agent with a pending offer can \(command)")
+  }
+
+  static func ambiguousDefault(command: String, what: String, candidates: [Contact], now: Instant)
+    -> Rejection
+  {
+    guard !candidates.isEmpty else {
+      return Rejection("\(command) needs a \(what), and there is none")
+    }
+    return Rejection(
+      "\(command) needs a \(what) and there are \(candidates.count): "
+        + candidates.map { "\($0.id) (\($0.state.text(now: now, $0)))" }.joined(separator: ", ")
+        + "; name one")
+  }
+
+  static func notDialing(_ contact: Contact, now: Instant) -> Rejection {
+    let rule: String
+    switch (contact.method, contact.state) {
+    case (.callback, .scheduled), (.callback, .queued), (.callback, .offered):
+      rule =
+        "a failed attempt needs an accepted offer (rule 3), and a decline is not one (rule 2)"
+    case (.callback, .connected):
+      rule = "the customer already answered"
+    case (.inbound, _), (.callback, .dialing), (.callback, .ended):
+      rule = "only a callback being dialed (accepted, customer not yet answered) can fail or connect"
+    }
+    return Rejection(
+      "\(contact.id) is not being dialed: it is \(contact.state.text(now: now, contact)); \(rule)")
+  }
+
+  static func cannotHangUp(_ contact: Contact, now: Instant) -> Rejection {
+    let rule: String
+    switch contact.state {
+    case .scheduled, .queued:
+      rule = "a queued callback has no customer on the line"
+    case .offered:
+      rule = "decline or accept the offer first"
+    case .dialing:
+      rule = "the customer has not answered: use `connect` or `fail`"
+    case .connected, .ended:
+      rule = "only a conversation or a waiting inbound call can end"
+    }
+    return Rejection(
+      "cannot hang up \(contact.id): it is \(contact.state.text(now: now, contact)); \(rule)")
+  }
+
+  static func agentCannotAbandon(_ contact: Contact) -> Rejection {
+    Rejection(
+      "cannot hang up \(contact.id) by=agent: it is waiting in \(contact.queue) with no agent; "
+        + "only the customer can abandon a waiting call")
+  }
+
+  static func cannotMakeReady(_ agent: Agent) -> Rejection {
+    let rule: String
+    switch agent.state {
+    case .available: rule = "they are already Available"
+    case .offered(let id): rule = "accept or decline \(id) first"
+    case .onContact(let id): rule = "end \(id) first (connect and hangup, or fail)"
+    case .afterContactWork, .missed: rule = ""
+    }
+    return Rejection("cannot make \(agent.name) ready: \(agent.name) is \(agent.state.text); \(rule)")
+  }
+}
+
+extension ContactState {
+  /// The state in words, for messages and `status`.
+  public func text(now: Instant, _ contact: Contact) -> String {
+    switch self {
+    case .scheduled(let until):
+      return "Scheduled until \(until.iso8601)"
+    case .queued:
+      return "In queue \(contact.queue)"
+    case .offered(let agent):
+      return "Offered to \(agent)"
+    case .dialing(let agent):
+      return "Dialing (accepted by \(agent))"
+    case .connected(let agent):
+      return "Connected to \(agent)"
+    case .ended:
+      return "Ended (\(contact.disconnectReason?.rawValue ?? "?"))"
+    }
+  }
+}
+
+extension AgentState {
+  /// The state in words, for messages and `status`.
+  public var text: String {
+    switch self {
+    case .available: return "Available"
+    case .offered(let id): return "Offered \(id)"
+    case .onContact(let id): return "On contact \(id)"
+    case .afterContactWork(let id): return "in After contact work (\(id))"
+    case .missed(let id): return "Missed (\(id))"
+    }
+  }
+}
+
+/// `; did you mean 'x'?` when one candidate is within edit distance 2, else "".
+public func didYouMean(_ word: String, among candidates: [String]) -> String {
+  let scored = candidates.map { ($0, editDistance(word, $0)) }.filter { $0.1 <= 2 }
+  guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) else { return "" }
+  return "; did you mean '\(best.0)'?"
+}
+
+/// Levenshtein distance over Unicode scalars.
+public func editDistance(_ a: String, _ b: String) -> Int {
+  let a = Array(a.unicodeScalars)
+  let b = Array(b.unicodeScalars)
+  if a.isEmpty { return b.count }
+  var previous = Array(0...b.count)
+  for i in 1...a.count {
+    var current = [i] + Array(repeating: 0, count: b.count)
+    for j in stride(from: 1, through: b.count, by: 1) {
+      current[j] = Swift.min(
+        previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+    }
+    previous = current
+  }
+  return previous[b.count]
+}

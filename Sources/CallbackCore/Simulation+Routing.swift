@@ -1,0 +1,155 @@
+/// How a command names a pending offer: by contact, by agent, or not at all (the default).
+public enum OfferReference: Equatable, Sendable {
+  case contact(ContactID)
+  case agent(AgentName)
+  case onlyPending
+}
+
+/// Offers, declines and accepts.
+extension Simulation {
+  /// `offer [CONTACT] [AGENT]`: rings an Available agent with a queued contact. Defaults: the
+  /// queued contact whose chain started first, and the agent idle longest (rule 9).
+  public mutating func offer(_ contactID: ContactID?, to agentName: AgentName?)
+    throws(Rejection) -> [TimedEvent]
+  {
+    let contact: Contact
+    if let contactID {
+      contact = try require(contactID)
+      guard contact.state == .queued else { throw .cannotOffer(contact, now: now) }
+    } else {
+      guard let oldest = oldestQueuedContact() else { throw .nothingInQueue(scheduled: scheduled) }
+      contact = oldest
+    }
+    let agentIndex: Int
+    if let agentName {
+      let agent = try require(agentName)
+      guard case .available = agent.state else { throw .agentNotAvailable(agent, for: "offer") }
+      agentIndex = self.agentIndex[agentName]!
+    } else {
+      guard let idle = longestIdleAgent() else { throw .noAgentAvailable(agents) }
+      agentIndex = idle
+    }
+
+    let agent = agents[agentIndex].name
+    let index = contact.id.number - 1
+    contacts[index].state = .offered(to: agent)
+    contacts[index].agentConnectionAttempts += 1
+    agents[agentIndex].state = .offered(contact.id)
+    pendingOffers.insert(contact.id)
+    return [
+      TimedEvent(
+        at: now,
+        event: .offered(
+          contact.id, to: agent,
+          agentConnectionAttempts: contacts[index].agentConnectionAttempts))
+    ]
+  }
+
+  /// `decline`: the agent rejects or misses the offer. Not a failed attempt: the contact stays
+  /// in queue with its queue time running, and the agent is Missed until `ready` (rule 2).
+  public mutating func decline(_ reference: OfferReference) throws(Rejection) -> [TimedEvent] {
+    let (contactID, agent) = try pendingOffer(reference, command: "decline")
+    let agentIndex = self.agentIndex[agent]!
+    markQueued(contactID)
+    contacts[contactID.number - 1].declines += 1
+    if faults.declineUsesAttempt { contacts[contactID.number - 1].callback?.attempt += 1 }
+    pendingOffers.remove(contactID)
+    agents[agentIndex].state = .missed(contactID)
+    agents[agentIndex].nonResponses += 1
+    return [TimedEvent(at: now, event: .declined(contactID, by: agent))]
+  }
+
+  /// `accept`: the contact is dequeued and connected to the agent. An INBOUND caller is
+  /// talking at once; for a CALLBACK, dialing the customer starts now (rule 1).
+  public mutating func accept(_ reference: OfferReference) throws(Rejection) -> [TimedEvent] {
+    let (contactID, agent) = try pendingOffer(reference, command: "accept")
+    let index = contactID.number - 1
+    let isCallback = contacts[index].method == .callback
+    contacts[index].dequeue = now
+    contacts[index].agent = AgentInfo(
+      username: agent, connectedToAgent: now, interactionDuration: nil,
+      afterContactWorkStart: nil, afterContactWorkEnd: nil)
+    contacts[index].state = isCallback ? .dialing(agent: agent) : .connected(agent: agent)
+    agents[agentIndex[agent]!].state = .onContact(contactID)
+    pendingOffers.remove(contactID)
+    if isCallback {
+      dialingContacts.insert(contactID)
+    } else {
+      waitingInbound.remove(contactID)
+      connectedContacts.insert(contactID)
+    }
+    let queueDuration = contacts[index].queueDuration ?? Seconds(0)
+    return [
+      TimedEvent(
+        at: now,
+        event: .accepted(contactID, by: agent, queueDuration: queueDuration, dialing: isCallback))
+    ]
+  }
+
+  /// The offer a `decline` or `accept` acts on.
+  func pendingOffer(_ reference: OfferReference, command: String) throws(Rejection) -> (
+    ContactID, AgentName
+  ) {
+    switch reference {
+    case .contact(let id):
+      let contact = try require(id)
+      guard case .offered(let agent) = contact.state else {
+        throw .noOffer(contact, command: command, now: now)
+      }
+      return (id, agent)
+    case .agent(let name):
+      let agent = try require(name)
+      guard case .offered(let id) = agent.state else {
+        throw .agentHasNoOffer(agent, command: command)
+      }
+      return (id, name)
+    case .onlyPending:
+      let id = try onlyCandidate(pendingOffers, command: command, describing: "pending offer")
+      guard case .offered(let agent) = contacts[id.number - 1].state else {
+        preconditionFailure("\(id) is listed as offered but is \(contacts[id.number - 1].state)")
+      }
+      return (id, agent)
+    }
+  }
+
+  /// The single contact in `candidates`, or a rejection listing them.
+  func onlyCandidate(_ candidates: Set<ContactID>, command: String, describing what: String)
+    throws(Rejection) -> ContactID
+  {
+    guard candidates.count == 1, let only = candidates.first else {
+      throw .ambiguousDefault(
+        command: command, what: what, candidates: candidates.sorted().map { contact($0)! },
+        now: now)
+    }
+    return only
+  }
+
+  /// The queued contact whose chain started first; ties go to creation order (rule 9).
+  mutating func oldestQueuedContact() -> Contact? {
+    while let entry = waiting.min {
+      if contacts[entry.contact.number - 1].state == .queued {
+        return contacts[entry.contact.number - 1]
+      }
+      _ = waiting.removeMin()
+    }
+    return nil
+  }
+
+  /// The Available agent idle longest; ties go to creation order (rule 9).
+  mutating func longestIdleAgent() -> Int? {
+    while let entry = idleAgents.min {
+      if availabilityGeneration[entry.agent] == entry.generation,
+        case .available = agents[entry.agent].state
+      {
+        return entry.agent
+      }
+      _ = idleAgents.removeMin()
+    }
+    return nil
+  }
+
+  /// Callback legs still waiting out a delay, in the order they will enter the queue.
+  var scheduled: [Contact] {
+    pendingTimers.map { contact($0.contact)! }
+  }
+}

@@ -1,0 +1,227 @@
+import HeapModule
+
+/// The agent-first queued-callback state machine on a simulated clock.
+///
+/// Every command is a `mutating func` that either returns the events it caused or throws a
+/// `Rejection` before changing anything. It does no I/O and reads no wall clock.
+public struct Simulation: Sendable {
+  public internal(set) var now: Instant
+  /// Queues in creation order.
+  public internal(set) var queues: [Queue]
+  public internal(set) var defaultQueue: QueueName
+  /// Agents in creation order.
+  public internal(set) var agents: [Agent]
+  /// Contact records; `contacts[n - 1]` is `Cn`.
+  public internal(set) var contacts: [Contact]
+
+  var queueIndex: [QueueName: Int]
+  var agentIndex: [AgentName: Int]
+  /// Callback legs waiting out a delay, by (deadline, creation order).
+  var timers: Heap<Timer>
+  var timerCount: Int
+  /// Contacts in queue by (chain start, ID). Entries go stale when a contact leaves the
+  /// queue; they are dropped when met, so each routing step stays O(log n).
+  var waiting: Heap<WaitingEntry>
+  /// Available agents by (available since, creation order); stale entries are dropped when met.
+  var idleAgents: Heap<IdleEntry>
+  /// Per agent, bumped each time it becomes Available, to spot stale `idleAgents` entries.
+  var availabilityGeneration: [Int]
+  /// Contacts a default argument can name, by what the command can do with them.
+  var pendingOffers: Set<ContactID>
+  var dialingContacts: Set<ContactID>
+  var connectedContacts: Set<ContactID>
+  var waitingInbound: Set<ContactID>
+  /// Deliberate bugs, for tests that prove the analysis tools catch them. Off by default.
+  public var faults = Faults()
+
+  public init() {
+    now = .simulationStart
+    let basic = Queue(name: QueueName("BasicQueue"), callbackSettings: .basic)
+    queues = [basic]
+    defaultQueue = basic.name
+    queueIndex = [basic.name: 0]
+    agents = []
+    agentIndex = [:]
+    contacts = []
+    timers = Heap()
+    timerCount = 0
+    waiting = Heap()
+    idleAgents = Heap()
+    availabilityGeneration = []
+    pendingOffers = []
+    dialingContacts = []
+    connectedContacts = []
+    waitingInbound = []
+  }
+
+  // MARK: Lookups
+
+  public func contact(_ id: ContactID) -> Contact? {
+    id.number >= 1 && id.number <= contacts.count ? contacts[id.number - 1] : nil
+  }
+
+  public func agent(_ name: AgentName) -> Agent? {
+    agentIndex[name].map { agents[$0] }
+  }
+
+  public func queue(_ name: QueueName) -> Queue? {
+    queueIndex[name].map { queues[$0] }
+  }
+
+  /// The legs of the chain that `id` belongs to, in order.
+  public func chain(of id: ContactID) -> [Contact] {
+    guard let start = contact(id).flatMap({ contact($0.initialContactID) }) else { return [] }
+    var legs = [start]
+    while let next = legs.last?.nextContactID, let leg = contact(next) {
+      legs.append(leg)
+    }
+    return legs
+  }
+
+  /// Pending timers in firing order: the callback legs waiting out a delay.
+  public var pendingTimers: [(at: Instant, contact: ContactID)] {
+    timers.unordered.sorted().map { ($0.deadline, $0.contact) }
+  }
+
+  func require(_ id: ContactID) throws(Rejection) -> Contact {
+    guard let found = contact(id) else { throw .unknownContact(id, count: contacts.count) }
+    return found
+  }
+
+  func require(_ name: AgentName) throws(Rejection) -> Agent {
+    guard let found = agent(name) else {
+      throw .unknownAgent(name, known: agents.map(\.name))
+    }
+    return found
+  }
+
+  func require(_ name: QueueName) throws(Rejection) -> Queue {
+    guard let found = queue(name) else {
+      throw .unknownQueue(name, known: queues.map(\.name))
+    }
+    return found
+  }
+
+  // MARK: Set-up commands
+
+  /// `clock TIMESTAMP`: moves the clock forward to `target`, firing due timers.
+  public mutating func moveClock(to target: Instant) throws(Rejection) -> [TimedEvent] {
+    guard target >= now else { throw .clockBackwards(now: now, requested: target) }
+    return advance(by: target.seconds(since: now))
+  }
+
+  /// `wait D`: moves the clock by `duration`, firing each timer that falls due, in order.
+  public mutating func advance(by duration: Seconds) -> [TimedEvent] {
+    let start = now
+    let target = now + duration
+    var events: [TimedEvent] = []
+    while let timer = timers.min, timer.deadline <= target {
+      _ = timers.removeMin()
+      now = timer.deadline
+      events.append(enterQueue(timer.contact))
+    }
+    now = target
+    events.append(TimedEvent(at: now, event: .clockMoved(from: start, by: duration)))
+    return events
+  }
+
+  /// `queue NAME …`: creates a queue, which becomes the default, or changes its settings.
+  public mutating func configureQueue(_ name: QueueName, _ change: CallbackSettingsChange)
+    throws(Rejection) -> [TimedEvent]
+  {
+    if let index = queueIndex[name] {
+      let settings = change.applied(to: queues[index].callbackSettings)
+      try Simulation.validate(settings)
+      queues[index].callbackSettings = settings
+      return [TimedEvent(at: now, event: .queueReconfigured(queues[index]))]
+    }
+    let settings = change.applied(to: .basic)
+    try Simulation.validate(settings)
+    let queue = Queue(name: name, callbackSettings: settings)
+    queueIndex[name] = queues.count
+    queues.append(queue)
+    defaultQueue = name
+    return [TimedEvent(at: now, event: .queueCreated(queue))]
+  }
+
+  /// `agent NAME…`: adds Available agents. All names are checked before any is added.
+  public mutating func addAgents(_ names: [AgentName]) throws(Rejection) -> [TimedEvent] {
+    var seen = Set<AgentName>()
+    for name in names {
+      if agentIndex[name] != nil || !seen.insert(name).inserted { throw .duplicateAgent(name) }
+    }
+    return names.map { name in
+      agentIndex[name] = agents.count
+      agents.append(Agent(name: name, state: .available(since: now), nonResponses: 0))
+      availabilityGeneration.append(0)
+      makeAvailable(agentIndex[name]!)
+      return TimedEvent(at: now, event: .agentAdded(name))
+    }
+  }
+
+  static func validate(_ settings: CallbackSettings) throws(Rejection) {
+    guard CallbackSettings.delayRange.contains(settings.initialDelay) else {
+      throw .delayOutOfRange("initial-delay", settings.initialDelay)
+    }
+    guard CallbackSettings.delayRange.contains(settings.retryDelay) else {
+      throw .delayOutOfRange("retry-delay", settings.retryDelay)
+    }
+    guard settings.maxAttempts >= 1 else { throw .maxAttemptsOutOfRange(settings.maxAttempts) }
+  }
+
+  // MARK: Bookkeeping shared by the commands
+
+  mutating func makeAvailable(_ index: Int) {
+    agents[index].state = .available(since: now)
+    availabilityGeneration[index] += 1
+    idleAgents.insert(
+      IdleEntry(since: now, agent: index, generation: availabilityGeneration[index]))
+  }
+
+  /// Puts a contact (back) in queue, as a candidate for the default offer.
+  mutating func markQueued(_ id: ContactID) {
+    contacts[id.number - 1].state = .queued
+    waiting.insert(WaitingEntry(chainStart: contacts[id.number - 1].chainStart, contact: id))
+  }
+
+  mutating func schedule(_ id: ContactID, at deadline: Instant) {
+    timers.insert(Timer(deadline: deadline, order: timerCount, contact: id))
+    timerCount += 1
+  }
+
+  mutating func enterQueue(_ id: ContactID) -> TimedEvent {
+    contacts[id.number - 1].enqueue = now
+    markQueued(id)
+    return TimedEvent(at: now, event: .callbackEnqueued(id, queue: contacts[id.number - 1].queue))
+  }
+}
+
+struct Timer: Comparable, Sendable {
+  var deadline: Instant
+  /// Creation order: timers due at the same instant fire in the order they were made.
+  var order: Int
+  var contact: ContactID
+
+  static func < (lhs: Timer, rhs: Timer) -> Bool {
+    (lhs.deadline, lhs.order) < (rhs.deadline, rhs.order)
+  }
+}
+
+struct WaitingEntry: Comparable, Sendable {
+  var chainStart: Instant
+  var contact: ContactID
+
+  static func < (lhs: WaitingEntry, rhs: WaitingEntry) -> Bool {
+    (lhs.chainStart, lhs.contact) < (rhs.chainStart, rhs.contact)
+  }
+}
+
+struct IdleEntry: Comparable, Sendable {
+  var since: Instant
+  var agent: Int
+  var generation: Int
+
+  static func < (lhs: IdleEntry, rhs: IdleEntry) -> Bool {
+    (lhs.since, lhs.agent) < (rhs.since, rhs.agent)
+  }
+}

@@ -1,0 +1,160 @@
+import CallbackCore
+
+/// The commands of the language. `help` and completion come from this table.
+public enum CommandTable {
+  static let delayOptions = [
+    OptionSpec(
+      key: "initial-delay", kind: .duration,
+      help: "wait before the callback enters the queue (1s..3d)"),
+    OptionSpec(
+      key: "max-attempts", kind: .count, help: "calls to the customer in all, not retries (≥ 1)"),
+    OptionSpec(
+      key: "retry-delay", kind: .duration, help: "wait after a failed attempt (1s..3d)"),
+  ]
+  static let queueOption = OptionSpec(key: "queue", kind: .queue, help: "queue name")
+  static let numberOption = OptionSpec(
+    key: "number", kind: .phoneNumber, help: "customer number, E.164 (+15550100)")
+
+  public static let simulation: [CommandSpec] = [
+    CommandSpec(
+      name: "clock", usage: "clock TIMESTAMP", summary: "move the clock forward to TIMESTAMP",
+      positionals: [.timestamp], positionalCount: 1...1,
+      details: ["Timers that fall due on the way fire, in order. The clock never goes back."],
+      example: "clock 2026-01-01T09:30:00Z"),
+    CommandSpec(
+      name: "queue", usage: "queue NAME [initial-delay=D] [max-attempts=N] [retry-delay=D]",
+      summary: "create a queue (it becomes the default) or change its callback settings",
+      positionals: [.newName], positionalCount: 1...1, options: delayOptions,
+      details: [
+        "BasicQueue exists from the start: initial-delay=10s max-attempts=3 retry-delay=10m.",
+        "Limits are CreateCallbackContact's: delays 1s..259200s, max-attempts ≥ 1.",
+        "max-attempts counts calls, not retries: the console's \"2 retries\" is 3 (rule 7).",
+      ],
+      example: "queue Callbacks initial-delay=30s max-attempts=2 retry-delay=5m"),
+    CommandSpec(
+      name: "agent", usage: "agent NAME...", summary: "add agents; each starts Available",
+      positionals: [.newName], positionalCount: 1...1_000,
+      example: "agent alice bob"),
+    CommandSpec(
+      name: "enqueue", usage: "enqueue [queue=Q] [number=+E164]",
+      summary: "an INBOUND call enters the queue now",
+      options: [queueOption, numberOption],
+      details: ["Its initiation, connected-to-system and enqueue times are all now (rule 6)."],
+      example: "enqueue number=+15550100"),
+    CommandSpec(
+      name: "callback",
+      usage:
+        "callback [CONTACT] [queue=Q] [initial-delay=D] [max-attempts=N] [retry-delay=D] [number=+E164]",
+      summary: "the waiting inbound call asks for a callback (or, with queue=Q alone, a stand-alone one)",
+      positionals: [.contact], positionalCount: 0...1,
+      options: [queueOption] + delayOptions + [numberOption],
+      details: [
+        "The inbound leg ends (CONTACT_FLOW_DISCONNECT). A CALLBACK leg is created now and",
+        "enters the queue when the initial delay has passed; until then it is Scheduled (rule 5).",
+        "Settings default to the queue's. Without CONTACT the waiting inbound call is used",
+        "when there is exactly one; with queue=Q and no CONTACT the callback stands alone.",
+      ],
+      example: "callback C1 initial-delay=10s"),
+    CommandSpec(
+      name: "wait", aliases: ["advance"], usage: "wait D",
+      summary: "move the clock by D and print each event that fires",
+      positionals: [.duration], positionalCount: 1...1,
+      details: ["Timers due at the same instant fire in the order they were created."],
+      example: "wait 1m30s"),
+    CommandSpec(
+      name: "offer", usage: "offer [CONTACT] [AGENT]",
+      summary: "offer a queued contact to an Available agent",
+      positionals: [.contact, .agent], positionalCount: 0...2,
+      details: [
+        "Default contact: the queued one whose chain started first; a callback keeps its",
+        "inbound call's start time (rule 9). Default agent: the Available one idle longest.",
+        "Each offer adds 1 to AgentConnectionAttempts (rule 2).",
+      ],
+      example: "offer C2 alice"),
+    CommandSpec(
+      name: "decline", usage: "decline [AGENT|CONTACT]",
+      summary: "the agent rejects or misses the offer (not a failed attempt)",
+      positionals: [.agentOrContact], positionalCount: 0...1,
+      details: [
+        "No attempt is used and no record is created: the contact stays in queue and its",
+        "queue time keeps running. The agent is Missed until `ready` (rule 2).",
+      ],
+      example: "decline bob"),
+    CommandSpec(
+      name: "accept", usage: "accept [AGENT|CONTACT]",
+      summary: "the agent accepts: the contact is dequeued and connected to the agent",
+      positionals: [.agentOrContact], positionalCount: 0...1,
+      details: [
+        "Queue.DequeueTimestamp = Agent.ConnectedToAgentTimestamp = now. For a callback,",
+        "dialing the customer starts now (rule 1: \"Dequeued At\", not \"Enqueued At\").",
+      ],
+      example: "accept alice"),
+    CommandSpec(
+      name: "fail", usage: "fail [CONTACT] [reason=no-answer|busy|invalid-number|timeout|problem]",
+      summary: "an accepted callback could not reach the customer (a failed attempt)",
+      positionals: [.contact], positionalCount: 0...1,
+      options: [
+        OptionSpec(
+          key: "reason", kind: .choice(AttemptFailure.allCases.map(\.rawValue)),
+          help: "what went wrong (default no-answer)")
+      ],
+      details: [
+        "Only after accept and before the customer answers (rule 3). The leg ends with",
+        "TELECOM_UNANSWERED, _BUSY, _NUMBER_INVALID, _TIMEOUT or _PROBLEM (rule 8). If attempts",
+        "remain, a new CALLBACK leg is created now and queued after retry-delay; otherwise the",
+        "callback is exhausted (rule 7). The agent goes to after-contact work.",
+      ],
+      example: "fail C2 reason=busy"),
+    CommandSpec(
+      name: "connect", usage: "connect [CONTACT]", summary: "the customer answers the callback",
+      positionals: [.contact], positionalCount: 0...1,
+      details: ["Sets ConnectedToSystemTimestamp (rule 6)."],
+      example: "connect C2"),
+    CommandSpec(
+      name: "hangup", usage: "hangup [CONTACT] [by=customer|agent]",
+      summary: "end a conversation, or abandon a waiting inbound call",
+      positionals: [.contact], positionalCount: 0...1,
+      options: [
+        OptionSpec(
+          key: "by", kind: .choice(Party.allCases.map(\.rawValue)),
+          help: "who hangs up (default customer)")
+      ],
+      details: [
+        "A conversation ends CUSTOMER_DISCONNECT or AGENT_DISCONNECT and the agent goes to",
+        "after-contact work. A waiting inbound call that hangs up is abandoned (rule 8).",
+        "A queued callback is never hung up: its customer is not on the line.",
+      ],
+      example: "hangup C2 by=agent"),
+    CommandSpec(
+      name: "ready", usage: "ready AGENT",
+      summary: "the agent is Available again (clears Missed, ends after-contact work)",
+      positionals: [.agent], positionalCount: 1...1,
+      example: "ready alice"),
+    CommandSpec(
+      name: "records", usage: "records [CONTACT] [format=table|json|csv]",
+      summary: "print the contact records so far (with CONTACT, its chain only)",
+      positionals: [.contact], positionalCount: 0...1,
+      options: [
+        OptionSpec(
+          key: "format", kind: .choice(RecordFormat.allCases.map(\.rawValue)),
+          help: "table (default), json or csv")
+      ],
+      details: ["Field names and formats are Amazon Connect's; unknown values are null."],
+      example: "records format=json", changesState: false),
+    CommandSpec(
+      name: "status", usage: "status",
+      summary: "show the clock, queues, agents, live contacts and pending timers",
+      example: "status", changesState: false),
+    CommandSpec(
+      name: "help", usage: "help [COMMAND]", summary: "list the commands, or show one in full",
+      positionals: [.command], positionalCount: 0...1,
+      example: "help fail", changesState: false),
+  ]
+
+  /// Every command the session knows, shell commands included.
+  public static var all: [CommandSpec] { simulation + ShellCommands.specs }
+
+  public static func spec(named name: Substring) -> CommandSpec? {
+    all.first { $0.name == name || $0.aliases.contains(String(name)) }
+  }
+}

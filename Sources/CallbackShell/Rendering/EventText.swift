@@ -1,0 +1,60 @@
+import CallbackCore
+
+/// One line per event: `TIMESTAMP SUBJECT what happened`.
+enum EventText {
+  static func line(_ timed: TimedEvent) -> String {
+    "\(timed.at.iso8601) \(text(timed.event))"
+  }
+
+  static func text(_ event: Event) -> String {
+    switch event {
+    case .clockMoved(_, let by):
+      return "clock advanced \(by)"
+    case .queueCreated(let queue):
+      return "queue \(queue.name) created, now the default: \(settings(queue.callbackSettings))"
+    case .queueReconfigured(let queue):
+      return "queue \(queue.name) set: \(settings(queue.callbackSettings))"
+    case .agentAdded(let name):
+      return "agent \(name) added: Available"
+    case .inboundArrived(let id, let queue, let number):
+      return "\(id) INBOUND call from \(number) waits in \(queue)"
+    case .callbackRequested(let id, let queued):
+      return "\(id) asked for a callback after \(queued.value)s in queue: its leg ends "
+        + "(CONTACT_FLOW_DISCONNECT)"
+    case .callbackScheduled(let id, let queue, let attempt, let max, let delay, let at):
+      let why = attempt == 1 ? "initial delay" : "retry delay"
+      return "\(id) CALLBACK attempt \(attempt) of \(max) scheduled: enters \(queue) at "
+        + "\(at.timeOfDay) after the \(delay) \(why)"
+    case .callbackEnqueued(let id, let queue):
+      return "\(id) enters \(queue): its delay is over"
+    case .offered(let id, let agent, let attempts):
+      return "\(id) offered to \(agent) (AgentConnectionAttempts \(attempts))"
+    case .declined(let id, let agent):
+      return "\(id) declined by \(agent): not a failed attempt; \(id) stays in queue, "
+        + "\(agent) is Missed"
+    case .accepted(let id, let agent, let queued, let dialing):
+      return "\(id) accepted by \(agent) after \(queued.value)s in queue: "
+        + (dialing ? "dequeued, dialing the customer" : "dequeued, connected")
+    case .attemptFailed(let id, let reason, let attempt, let max):
+      return "\(id) attempt \(attempt) of \(max) failed: \(reason.disconnectReason.rawValue)"
+    case .callbackExhausted(let id, let attempts):
+      return "\(id) was the last attempt: all \(attempts) used, the callback is exhausted"
+    case .customerConnected(let id, let agent):
+      return "\(id) customer answered: connected to \(agent)"
+    case .conversationEnded(let id, let party):
+      return "\(id) ended by the \(party.rawValue) ("
+        + (party == .customer ? "CUSTOMER_DISCONNECT" : "AGENT_DISCONNECT") + ")"
+    case .abandoned(let id, let queued):
+      return "\(id) abandoned after \(queued.value)s in queue (CUSTOMER_DISCONNECT)"
+    case .afterContactWorkStarted(let agent, let id):
+      return "agent \(agent) in after-contact work for \(id)"
+    case .agentReady(let agent):
+      return "agent \(agent) Available"
+    }
+  }
+
+  static func settings(_ settings: CallbackSettings) -> String {
+    "initial-delay=\(settings.initialDelay) max-attempts=\(settings.maxAttempts) "
+      + "retry-delay=\(settings.retryDelay)"
+  }
+}

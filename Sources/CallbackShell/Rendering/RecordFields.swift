@@ -1,0 +1,66 @@
+import CallbackCore
+
+/// A contact-record value: text, whole number, or null (not known yet).
+enum RecordValue: Equatable {
+  case text(String)
+  case number(Int64)
+  case null
+
+  init(_ instant: Instant?) { self = instant.map { .text($0.iso8601) } ?? .null }
+  init(_ seconds: Seconds?) { self = seconds.map { .number($0.value) } ?? .null }
+  init(_ text: String?) { self = text.map { .text($0) } ?? .null }
+}
+
+/// A group of fields in a record: the top level, or a nested object such as `Queue`.
+struct RecordGroup {
+  /// Nil for top-level fields; else the object's name (`Queue`).
+  var name: String?
+  /// False when the whole object is null (`Agent` before any agent accepted).
+  var present: Bool
+  var fields: [(name: String, value: RecordValue)]
+}
+
+/// The contact record fields of CONTRACT §3, in their fixed order.
+enum RecordFields {
+  static func groups(_ contact: Contact) -> [RecordGroup] {
+    let agent = contact.agent
+    return [
+      RecordGroup(
+        name: nil, present: true,
+        fields: [
+          ("ContactId", .text(contact.id.description)),
+          ("InitialContactId", .text(contact.initialContactID.description)),
+          ("PreviousContactId", RecordValue(contact.previousContactID?.description)),
+          ("NextContactId", RecordValue(contact.nextContactID?.description)),
+          ("Channel", .text("VOICE")),
+          ("InitiationMethod", .text(contact.method.rawValue)),
+          ("InitiationTimestamp", RecordValue(contact.initiation)),
+          ("ConnectedToSystemTimestamp", RecordValue(contact.connectedToSystem)),
+          ("DisconnectTimestamp", RecordValue(contact.disconnect)),
+          ("DisconnectReason", RecordValue(contact.disconnectReason?.rawValue)),
+          ("AgentConnectionAttempts", .number(Int64(contact.agentConnectionAttempts))),
+        ]),
+      RecordGroup(
+        name: "CustomerEndpoint", present: true,
+        fields: [("Address", .text(contact.customerNumber)), ("Type", .text("TELEPHONE_NUMBER"))]),
+      RecordGroup(
+        name: "Queue", present: true,
+        fields: [
+          ("Name", .text(contact.queue.text)),
+          ("EnqueueTimestamp", RecordValue(contact.enqueue)),
+          ("DequeueTimestamp", RecordValue(contact.dequeue)),
+          ("Duration", RecordValue(contact.queueDuration)),
+        ]),
+      RecordGroup(
+        name: "Agent", present: agent != nil,
+        fields: [
+          ("Username", RecordValue(agent?.username.text)),
+          ("ConnectedToAgentTimestamp", RecordValue(agent?.connectedToAgent)),
+          ("AgentInteractionDuration", RecordValue(agent?.interactionDuration)),
+          ("AfterContactWorkStartTimestamp", RecordValue(agent?.afterContactWorkStart)),
+          ("AfterContactWorkEndTimestamp", RecordValue(agent?.afterContactWorkEnd)),
+          ("AfterContactWorkDuration", RecordValue(agent?.afterContactWorkDuration)),
+        ]),
+    ]
+  }
+}

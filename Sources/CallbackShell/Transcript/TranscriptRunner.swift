@@ -1,0 +1,168 @@
+/// Everything `cbsh test` prints, and the counts of files.
+public struct TranscriptReport: Equatable, Sendable {
+  /// All text for stdout; ends with `N passed, N failed\n`.
+  public var output: String
+  public var passed: Int
+  public var failed: Int
+
+  public init(output: String, passed: Int, failed: Int) {
+    self.output = output
+    self.passed = passed
+    self.failed = failed
+  }
+}
+
+/// Usage errors of `cbsh test`: nothing was run.
+public enum TranscriptError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// `--update` while the environment has `CI` set.
+  case updateRefusedInCI
+  /// No path arguments.
+  case noPaths
+  /// The path does not exist.
+  case missing(path: String)
+  /// The path is neither a `.cbsh` file nor a folder.
+  case notATranscript(path: String)
+  /// The folder holds no `.cbsh` files.
+  case noTranscripts(path: String)
+  /// The folder could not be listed.
+  case unreadable(path: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .updateRefusedInCI:
+      return "--update is refused when CI is set; record expectations locally"
+    case .noPaths:
+      return "no transcript files or folders given"
+    case .missing(let path):
+      return "\(path): no such file or folder"
+    case .notATranscript(let path):
+      return "\(path): not a .cbsh file or a folder"
+    case .noTranscripts(let path):
+      return "\(path): no .cbsh files in this folder"
+    case .unreadable(let path, let reason):
+      return "\(path): cannot read: \(reason)"
+    }
+  }
+}
+
+/// Runs transcript files and compares every command's output with its expectations.
+public enum TranscriptRunner {
+  /// The outcome of one transcript.
+  public struct FileResult: Equatable, Sendable {
+    public var passed: Bool
+    /// Lint errors and diffs, one line each ending in `\n`; empty when passed.
+    public var report: String
+    /// The new file text, when `update` changed it.
+    public var updatedText: String?
+
+    public init(passed: Bool, report: String, updatedText: String?) {
+      self.passed = passed
+      self.report = report
+      self.updatedText = updatedText
+    }
+  }
+
+  /// Runs every `.cbsh` file under `paths`, each in a fresh session from `makeSession`.
+  /// Folders are searched recursively; their files run in bytewise path order.
+  /// - Parameter ci: true when the environment has `CI` set; refuses `update`.
+  /// - Throws: `TranscriptError` for usage errors, before anything runs.
+  public static func run(
+    paths: [String], update: Bool, color: Bool, ci: Bool,
+    makeSession: () -> any CommandExecuting
+  ) throws(TranscriptError) -> TranscriptReport {
+    if update && ci { throw .updateRefusedInCI }
+    if paths.isEmpty { throw .noPaths }
+    let files = try TranscriptIO.transcriptFiles(paths: paths)
+
+    var output = ""
+    var passed = 0
+    var failed = 0
+    for file in files {
+      let text: String
+      do {
+        text = try TranscriptIO.read(path: file)
+      } catch {
+        output += "\(file): error: cannot read: \(error.reason)\n"
+        failed += 1
+        continue
+      }
+      var session = makeSession()
+      let result = check(name: file, text: text, update: update, color: color, session: &session)
+      output += result.report
+      guard result.passed else {
+        failed += 1
+        continue
+      }
+      if let updatedText = result.updatedText {
+        do {
+          try TranscriptIO.write(updatedText, to: file)
+          output += "updated \(file)\n"
+        } catch {
+          output += "\(file): error: cannot write: \(error.reason)\n"
+          failed += 1
+          continue
+        }
+      }
+      passed += 1
+    }
+    output += "\(passed) passed, \(failed) failed\n"
+    return TranscriptReport(output: output, passed: passed, failed: failed)
+  }
+
+  /// Checks one transcript's text against `session`. No I/O: with `update`, the new text is
+  /// returned, not written.
+  public static func check(
+    name: String, text: String, update: Bool, color: Bool,
+    session: inout some CommandExecuting
+  ) -> FileResult {
+    let file = TranscriptFile(text: text)
+    let lintErrors = file.lint()
+    let blocking = lintErrors.filter { error in
+      switch error.kind {
+      case .noExpectations: return false
+      case .orphanExpectation, .misspeltMarker: return true
+      }
+    }
+    // A misspelt marker explains a missing expectation better than the hint to record one.
+    if !blocking.isEmpty {
+      return FileResult(passed: false, report: lintReport(name, blocking), updatedText: nil)
+    }
+    if !update && !lintErrors.isEmpty {
+      return FileResult(passed: false, report: lintReport(name, lintErrors), updatedText: nil)
+    }
+
+    var report: [String] = []
+    var replacements: [Int: CommandOutput] = [:]
+    for (index, command) in file.commands.enumerated() {
+      let actual = session.execute(line: command.text)
+      if actual.stdout == command.expectedStdout && actual.stderr == command.expectedStderr {
+        continue
+      }
+      replacements[index] = actual
+      report.append("\(name):\(command.lineIndex + 1): \(command.text)")
+      report += UnifiedDiff.render(
+        expected: TranscriptFile.expectationLines(for: command.expected),
+        actual: TranscriptFile.expectationLines(for: actual),
+        color: color)
+    }
+
+    guard update else {
+      return FileResult(passed: report.isEmpty, report: joined(report), updatedText: nil)
+    }
+    let newText = file.rendered(replacing: replacements)
+    let newLintErrors = TranscriptFile(text: newText).lint()
+    if !newLintErrors.isEmpty {
+      // Typically every command printed nothing, so there is still nothing to record.
+      return FileResult(passed: false, report: lintReport(name, newLintErrors), updatedText: nil)
+    }
+    return FileResult(passed: true, report: "", updatedText: newText == text ? nil : newText)
+  }
+
+  private static func lintReport(_ name: String, _ errors: [TranscriptFile.LintError]) -> String {
+    joined(errors.map { "\(name):\($0.line): error: \($0.message(name: name))" })
+  }
+
+  private static func joined(_ lines: [String]) -> String {
+    lines.map { $0 + "\n" }.joined()
+  }
+}

@@ -1,0 +1,151 @@
+import ArgumentParser
+import CallbackShell
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `cbsh [FILE...] [-c COMMANDS] [--keep-going]` and `cbsh test [--update] PATH...`.
+struct CBSH: ParsableCommand {
+  static let version = "0.1.0"
+
+  static let configuration = CommandConfiguration(
+    commandName: "cbsh",
+    abstract: "The callback shell: simulate Amazon Connect queued callbacks step by step.",
+    discussion: """
+      With no FILE and no -c, cbsh reads commands from stdin: interactively (readline) when
+      stdin and stdout are terminals, otherwise as a script, with no prompt and no echo.
+
+      Exit codes: 0 success; 1 a command was rejected, or a transcript test failed;
+      2 usage error (unknown flag, missing or unreadable file); 3 output could not be written.
+      Type `help` in the shell for the command language.
+      """,
+    version: version,
+    subcommands: [Run.self, Test.self],
+    defaultSubcommand: Run.self)
+}
+
+struct ColorOption: ParsableArguments {
+  @Option(name: .long, help: "Colour: auto (terminal and no NO_COLOR), always or never.")
+  var color: ColorChoice = .auto
+
+  func enabled(forDescriptor descriptor: Int32) -> Bool {
+    switch color {
+    case .always: return true
+    case .never: return false
+    case .auto: return isatty(descriptor) == 1 && getenv("NO_COLOR") == nil
+    }
+  }
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+  case auto, always, never
+}
+
+extension CBSH {
+  struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Run script files, -c commands, stdin, or the interactive shell (the default).")
+
+    @Argument(help: "Script files, run in order in one simulation.")
+    var files: [String] = []
+
+    @Option(name: .customShort("c"), help: "Commands separated by ';' or newlines.")
+    var commands: String?
+
+    @Flag(help: "Go on after a rejected command (by default a script stops at the first).")
+    var keepGoing = false
+
+    @OptionGroup var colorOption: ColorOption
+
+    func validate() throws {
+      if commands != nil && !files.isEmpty {
+        throw ValidationError("give either FILE... or -c, not both")
+      }
+    }
+
+    func run() throws {
+      var session = Session()
+      let sources: [ScriptSource]
+      if let commands {
+        sources = [
+          ScriptSource(
+            name: "-c",
+            text: commands.split(separator: ";", omittingEmptySubsequences: false).joined(
+              separator: "\n"))
+        ]
+      } else if !files.isEmpty {
+        sources = try files.map { path in
+          switch ScriptFiles.read(path) {
+          case .success(let text): return ScriptSource(name: path, text: text)
+          case .failure(let problem): throw UsageFailure("cannot read \(path): \(problem.message)")
+          }
+        }
+      } else if isatty(0) == 1 && isatty(1) == 1 {
+        Interactive(color: colorOption.enabled(forDescriptor: 1)).run(session: &session)
+        return
+      } else {
+        sources = [ScriptSource(name: "<stdin>", text: readAllStandardInput())]
+      }
+      let color = colorOption.enabled(forDescriptor: 2)
+      let rejected = ScriptRunner.run(sources, keepGoing: keepGoing, session: &session) {
+        output in
+        Output.shared.out(output.stdout)
+        if !output.stderr.isEmpty { Output.shared.err(output.stderr.map { paint($0, color) }) }
+      }
+      Output.shared.flush()
+      if rejected { throw ExitCode(1) }
+    }
+  }
+
+  struct Test: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Run transcript tests: *.cbsh files whose #| and #! lines hold expected output.")
+
+    @Argument(help: "Transcript files, or folders searched for *.cbsh files.")
+    var paths: [String]
+
+    @Flag(help: "Rewrite the expectations in place from the actual output (refused under CI).")
+    var update = false
+
+    @OptionGroup var colorOption: ColorOption
+
+    func run() throws {
+      let report: TranscriptReport
+      do {
+        report = try TranscriptRunner.run(
+          paths: paths, update: update, color: colorOption.enabled(forDescriptor: 1),
+          ci: getenv("CI") != nil, makeSession: { Session() })
+      } catch {
+        throw UsageFailure(error.description)
+      }
+      Output.shared.out([String(report.output.dropLast())])
+      Output.shared.flush()
+      if report.failed > 0 { throw ExitCode(1) }
+    }
+  }
+}
+
+/// A usage problem found while running (a missing file, say): exit code 2.
+struct UsageFailure: Error {
+  var message: String
+  init(_ message: String) { self.message = message }
+}
+
+/// Colours the `error:` of an error line red.
+func paint(_ line: String, _ color: Bool) -> String {
+  guard color, let range = line.range(of: "error:") else { return line }
+  return line.replacingCharacters(in: range, with: "\u{1B}[31merror:\u{1B}[0m")
+}
+
+func readAllStandardInput() -> String {
+  var bytes: [UInt8] = []
+  var chunk = [UInt8](repeating: 0, count: 1 << 16)
+  while true {
+    let count = read(0, &chunk, chunk.count)
+    if count < 0 && errno == EINTR { continue }
+    if count <= 0 { break }
+    bytes.append(contentsOf: chunk[0..<count])
+  }
+  return String(decoding: bytes, as: UTF8.self)
+}

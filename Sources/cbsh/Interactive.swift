@@ -1,0 +1,51 @@
+import CallbackShell
+import LineEditing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The readline shell: a prompt with the simulated clock, history and completion.
+struct Interactive {
+  var color: Bool
+
+  func run(session: inout Session) {
+    let editor = LineEditor(
+      historyFile: defaultHistoryPath(environment: environment()), historyLimit: 1000)
+    let current = SessionBox(session)
+    editor.completer = { before, word in
+      Completion.candidates(before: before, word: word, session: current.session)
+    }
+    session.historyProvider = { [editor] in editor.history }
+    current.session = session
+    print("cbsh \(CBSH.version): the callback shell. Type `help` for commands, Ctrl-D to leave.")
+    while !current.session.quitRequested {
+      let prompt = "cbsh \(current.session.simulation.now.timeOfDay)> "
+      guard let line = editor.readLine(prompt: color ? "\u{1B}[1m\(prompt)\u{1B}[0m" : prompt)
+      else {
+        print()
+        break
+      }
+      editor.addHistory(line)
+      let output = current.session.execute(line: line)
+      Output.shared.out(output.stdout)
+      if !output.stderr.isEmpty { Output.shared.err(output.stderr.map { paint($0, color) }) }
+      Output.shared.flush()
+    }
+    session = current.session
+  }
+
+  func environment() -> [String: String] {
+    var result: [String: String] = [:]
+    for key in ["XDG_STATE_HOME", "HOME"] {
+      if let value = getenv(key) { result[key] = String(cString: value) }
+    }
+    return result
+  }
+}
+
+/// Lets the completer see the session as it is after each command.
+final class SessionBox: @unchecked Sendable {
+  var session: Session
+  init(_ session: Session) { self.session = session }
+}

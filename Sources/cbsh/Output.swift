@@ -1,0 +1,63 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Buffered writes to stdout and stderr. A full disk (or any write error) ends the process
+/// with exit code 3; a closed pipe (`cbsh … | head -1`) ends it quietly with 0.
+final class Output {
+  nonisolated(unsafe) static let shared = Output()
+
+  private var buffer: [UInt8] = []
+  private let capacity = 1 << 16
+
+  init() {
+    signal(SIGPIPE, SIG_IGN)
+    buffer.reserveCapacity(capacity)
+  }
+
+  func out(_ lines: [String]) {
+    for line in lines {
+      buffer.append(contentsOf: line.utf8)
+      buffer.append(10)
+      if buffer.count >= capacity { flush() }
+    }
+  }
+
+  /// Errors go out at once, after what stdout already holds, so the two streams stay in order.
+  func err(_ lines: [String]) {
+    flush()
+    var bytes: [UInt8] = []
+    for line in lines {
+      bytes.append(contentsOf: line.utf8)
+      bytes.append(10)
+    }
+    Output.writeAll(bytes, to: 2)
+  }
+
+  func flush() {
+    guard !buffer.isEmpty else { return }
+    Output.writeAll(buffer, to: 1)
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+    bytes.withUnsafeBytes { raw in
+      var offset = 0
+      while offset < raw.count {
+        let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          if errno == EPIPE { exit(0) }
+          if descriptor == 1 {
+            let message = "cbsh: error: cannot write output: \(String(cString: strerror(errno)))\n"
+            _ = message.withCString { write(2, $0, strlen($0)) }
+          }
+          exit(3)
+        }
+        offset += written
+      }
+    }
+  }
+}
