@@ -152,9 +152,12 @@ public enum CommandTable {
   ]
 
   /// Every command the session knows, shell commands included.
-  public static var all: [CommandSpec] { simulation + ShellCommands.specs }
+  public static let all: [CommandSpec] = simulation + AnalysisCommands.specs + ShellCommands.specs
 
-  public static func spec(named name: Substring) -> CommandSpec? {
-    all.first { $0.name == name || $0.aliases.contains(String(name)) }
-  }
+  /// Every name and alias, for lookup by name.
+  static let byName: [Substring: CommandSpec] = Dictionary(
+    all.flatMap { spec in ([spec.name] + spec.aliases).map { (Substring($0), spec) } },
+    uniquingKeysWith: { first, _ in first })
+
+  public static func spec(named name: Substring) -> CommandSpec? { byName[name] }
 }

@@ -4,6 +4,7 @@ import CallbackCore
 public enum ParsedLine: Equatable, Sendable {
   case simulation(Command)
   case shell(ShellCommand)
+  case analysis(AnalysisCommand)
 }
 
 /// Turns tokenized lines into commands, checking words and options against the command table.
@@ -78,7 +79,9 @@ public enum Parser {
     case "save": return .shell(.save(String(a.positionals[0])))
     case "history": return .shell(.history)
     case "quit": return .shell(.quit)
-    default: preconditionFailure("command table names '\(name)' but the parser does not build it")
+    default:
+      if let command = try AnalysisCommands.build(name, a) { return .analysis(command) }
+      preconditionFailure("command table names '\(name)' but the parser does not build it")
     }
   }
 }

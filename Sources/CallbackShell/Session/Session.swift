@@ -47,6 +47,8 @@ public struct Session: CommandExecuting {
       return CommandOutput(stdout: out)
     case .shell(let command):
       return run(command)
+    case .analysis(let command):
+      return run(command)
     }
   }
 
