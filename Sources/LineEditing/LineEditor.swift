@@ -12,7 +12,7 @@ import CReadline
 ///
 /// From `init` until the editor is deinitialized, SIGINT no longer ends the
 /// process: at the prompt Ctrl-C discards the line and prompts again; elsewhere
-/// it is ignored.
+/// it only interrupts a blocking system call (EINTR) and is then forgotten.
 public final class LineEditor {
   /// Completion: given the whole line buffer up to the cursor and the word being
   /// completed, return the full candidate words. The editor filters nothing.
