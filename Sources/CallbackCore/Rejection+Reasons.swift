@@ -132,7 +132,9 @@ extension Rejection {
         "a failed attempt needs an accepted offer (rule 3), and a decline is not one (rule 2)"
     case (.callback, .connected):
       rule = "the customer already answered"
-    case (.inbound, _), (.callback, .dialing), (.callback, .ended):
+    case (.inbound, _):
+      rule = "it is an INBOUND call; only a callback being dialed can fail or connect (rule 3)"
+    case (.callback, .dialing), (.callback, .ended):
       rule = "only a callback being dialed (accepted, customer not yet answered) can fail or connect"
     }
     return Rejection(
@@ -164,7 +166,7 @@ extension Rejection {
   static func cannotMakeReady(_ agent: Agent) -> Rejection {
     let rule: String
     switch agent.state {
-    case .available: rule = "they are already Available"
+    case .available: rule = "`ready` is for an agent who is Missed or in After contact work"
     case .offered(let id): rule = "accept or decline \(id) first"
     case .onContact(let id): rule = "end \(id) first (connect and hangup, or fail)"
     case .afterContactWork, .missed: rule = ""
@@ -180,7 +182,7 @@ extension ContactState {
     case .scheduled(let until):
       return "Scheduled until \(until.iso8601)"
     case .queued:
-      return "In queue \(contact.queue)"
+      return "In queue (\(contact.queue))"
     case .offered(let agent):
       return "Offered to \(agent)"
     case .dialing(let agent):

@@ -12,13 +12,17 @@ struct CBSH: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "cbsh",
     abstract: "The callback shell: simulate Amazon Connect queued callbacks step by step.",
+    usage: """
+      cbsh [FILE...] [-c COMMANDS] [--keep-going] [--color auto|always|never]
+      cbsh test [--update] PATH...
+      """,
     discussion: """
-      With no FILE and no -c, cbsh reads commands from stdin: interactively (readline) when
-      stdin and stdout are terminals, otherwise as a script, with no prompt and no echo.
+      With no FILE and no -c, cbsh reads commands from stdin: interactively (readline) \
+      when stdin and stdout are terminals, otherwise as a script, with no prompt and no echo. \
+      Type `help` in the shell (or `cbsh -c help`) for the command language.
 
-      Exit codes: 0 success; 1 a command was rejected, or a transcript test failed;
+      Exit codes: 0 success; 1 a command was rejected, or a transcript test failed; \
       2 usage error (unknown flag, missing or unreadable file); 3 output could not be written.
-      Type `help` in the shell for the command language.
       """,
     version: version,
     subcommands: [Run.self, Test.self],

@@ -14,7 +14,7 @@ struct Interactive {
       historyFile: defaultHistoryPath(environment: environment()), historyLimit: 1000)
     let current = SessionBox(session)
     editor.completer = { before, word in
-      Completion.candidates(before: before, word: word, session: current.session)
+      Completion.candidates(line: before, word: word, session: current.session)
     }
     session.historyProvider = { [editor] in editor.history }
     current.session = session

@@ -10,27 +10,29 @@ enum RecordsJSON {
     out.append("[")
     for (index, contact) in contacts.enumerated() {
       out.append("  {")
-      let groups = RecordFields.groups(contact)
-      var members: [String] = []
-      for group in groups {
-        if let name = group.name {
-          guard group.present else {
-            members.append("    \(quoted(name)): null")
-            continue
-          }
-          var lines = "    \(quoted(name)): {\n"
-          for (i, field) in group.fields.enumerated() {
-            lines += "      \(quoted(field.name)): \(json(field.value))"
-            lines += i == group.fields.count - 1 ? "\n" : ",\n"
-          }
-          members.append(lines + "    }")
-        } else {
-          for field in group.fields {
-            members.append("    \(quoted(field.name)): \(json(field.value))")
-          }
+      // One output line per JSON line; every member but the last ends with a comma.
+      var members: [[String]] = []
+      for group in RecordFields.groups(contact) {
+        guard let name = group.name else {
+          members += group.fields.map { ["    \(quoted($0.name)): \(json($0.value))"] }
+          continue
         }
+        guard group.present else {
+          members.append(["    \(quoted(name)): null"])
+          continue
+        }
+        var lines = ["    \(quoted(name)): {"]
+        for (i, field) in group.fields.enumerated() {
+          lines.append(
+            "      \(quoted(field.name)): \(json(field.value))"
+              + (i == group.fields.count - 1 ? "" : ","))
+        }
+        members.append(lines + ["    }"])
       }
-      out.append(members.joined(separator: ",\n"))
+      for (i, member) in members.enumerated() {
+        out += member.dropLast()
+        out.append(member.last! + (i == members.count - 1 ? "" : ","))
+      }
       out.append(index == contacts.count - 1 ? "  }" : "  },")
     }
     out.append("]")

@@ -3,8 +3,10 @@ import CallbackCore
 /// Tab completion: command names, option keys, and the contacts and agents a command can act
 /// on in the current state.
 public enum Completion {
-  /// Candidates for `word`, the word under the cursor; `before` is the line up to that word.
-  public static func candidates(before: String, word: String, session: Session) -> [String] {
+  /// Candidates for `word`, the word under the cursor; `line` is the line up to the cursor,
+  /// ending with `word`.
+  public static func candidates(line: String, word: String, session: Session) -> [String] {
+    let before = line.hasSuffix(word) ? line.dropLast(word.count) : Substring(line)
     let words = before.split(whereSeparator: { $0 == " " || $0 == "\t" })
     guard let first = words.first else {
       return CommandTable.all.flatMap { [$0.name] + $0.aliases }.filter { $0.hasPrefix(word) }.sorted()
@@ -15,7 +17,7 @@ public enum Completion {
       let option = spec.options.first(where: { $0.key == word[..<equals] })
     {
       let prefix = word[...equals]
-      return values(option.kind, sim, spec.name).map { prefix + $0 }.filter { $0.hasPrefix(word) }
+      return values(option.kind, sim, spec.name, word: "").map { prefix + $0 }.filter { $0.hasPrefix(word) }
     }
     let given = Set(words.dropFirst().compactMap { $0.split(separator: "=").first.map(String.init) })
     var result = spec.options.map { $0.key + "=" }.filter { !given.contains(String($0.dropLast())) }
@@ -25,12 +27,14 @@ public enum Completion {
         spec.name == "offer"
         ? [.contact, .agent]
         : [spec.positionals[min(positionalsSoFar, spec.positionals.count - 1)]]
-      for kind in kinds { result += values(kind, sim, spec.name) }
+      for kind in kinds { result += values(kind, sim, spec.name, word: word) }
     }
     return result.filter { $0.hasPrefix(word) }
   }
 
-  static func values(_ kind: ValueKind, _ sim: Simulation, _ command: String) -> [String] {
+  static func values(_ kind: ValueKind, _ sim: Simulation, _ command: String, word: String)
+    -> [String]
+  {
     switch kind {
     case .choice(let names): return names
     case .queue: return sim.queues.map(\.name.text)
@@ -38,7 +42,9 @@ public enum Completion {
     case .contact: return contacts(for: command, sim).map(\.description)
     case .agent: return agents(for: command, sim).map(\.text)
     case .agentOrContact:
-      return agents(for: command, sim).map(\.text) + contacts(for: command, sim).map(\.description)
+      // Agents are named first; contact IDs join once the user types a `C`.
+      return agents(for: command, sim).map(\.text)
+        + contacts(for: command, sim).map(\.description).filter { _ in !word.isEmpty }
     case .duration, .timestamp, .count, .phoneNumber, .file, .newName: return []
     }
   }

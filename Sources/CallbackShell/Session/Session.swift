@@ -40,6 +40,7 @@ public struct Session: CommandExecuting {
       } catch {
         return CommandOutput(stderr: ["error: \(error.message)"], rejected: true)
       }
+      assert(!out.contains { $0.contains("\n") }, "an output line holds a line end")
       log.append(
         LoggedCommand(
           line: Session.canonical(line), output: out,
