@@ -15,6 +15,8 @@ public enum Event: Equatable, Sendable {
   case offered(ContactID, to: AgentName, agentConnectionAttempts: Int)
   /// Not a failed attempt (rule 2).
   case declined(ContactID, by: AgentName)
+  /// The caller left (hung up, or asked for a callback) while their call was offered.
+  case offerWithdrawn(ContactID, from: AgentName)
   /// Dequeued and connected to the agent; for a callback, dialing starts (rule 1).
   case accepted(ContactID, by: AgentName, queueDuration: Seconds, dialing: Bool)
   case attemptFailed(ContactID, reason: AttemptFailure, attempt: Int, maxAttempts: Int)

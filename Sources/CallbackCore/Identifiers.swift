@@ -7,8 +7,9 @@ public struct ContactID: Hashable, Comparable, Sendable, CustomStringConvertible
 
   /// Parses `C<number>`; nil for anything else.
   public init?(parsing text: Substring) {
-    guard text.count >= 2, text.first == "C", let number = Int(text.dropFirst()), number > 0,
-      text.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber })
+    let digits = text.dropFirst()
+    guard text.first == "C", digits.count <= 18, digits.first != "0", let number = Int(digits),
+      number > 0, digits.allSatisfy({ $0.isASCII && $0.isNumber })
     else { return nil }
     self.number = number
   }

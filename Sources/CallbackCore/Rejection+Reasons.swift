@@ -49,7 +49,7 @@ extension Rejection {
     let rule =
       contact.method == .callback
       ? "only a waiting INBOUND call can ask for a callback; \(contact.id) is already a callback"
-      : "only an INBOUND call waiting in queue can ask for a callback"
+      : "only an INBOUND call still waiting for an agent can ask for a callback"
     return Rejection(
       "cannot request a callback for \(contact.id): it is \(contact.state.text(now: now, contact)); \(rule)"
     )
@@ -112,24 +112,26 @@ extension Rejection {
         + "only an agent with a pending offer can \(command)")
   }
 
-  static func ambiguousDefault(command: String, what: String, candidates: [Contact], now: Instant)
-    -> Rejection
-  {
+  static func ambiguousDefault(
+    command: String, what: String, candidates: [Contact], now: Instant, whenNone: String
+  ) -> Rejection {
     guard !candidates.isEmpty else {
-      return Rejection("\(command) needs a \(what), and there is none")
+      return Rejection("\(command) needs a \(what), and there is none: \(whenNone)")
     }
     return Rejection(
       "\(command) needs a \(what) and there are \(candidates.count): "
-        + candidates.map { "\($0.id) (\($0.state.text(now: now, $0)))" }.joined(separator: ", ")
+        + candidates.map { "\($0.id) is \($0.state.text(now: now, $0))" }.joined(separator: ", ")
         + "; name one")
   }
 
-  static func notDialing(_ contact: Contact, now: Instant) -> Rejection {
+  static func notDialing(_ contact: Contact, command: String, now: Instant) -> Rejection {
     let rule: String
     switch (contact.method, contact.state) {
     case (.callback, .scheduled), (.callback, .queued), (.callback, .offered):
       rule =
-        "a failed attempt needs an accepted offer (rule 3), and a decline is not one (rule 2)"
+        command == "fail"
+        ? "a failed attempt needs an accepted offer (rule 3), and a decline is not one (rule 2)"
+        : "the customer is dialed only once an agent accepts (rule 1)"
     case (.callback, .connected):
       rule = "the customer already answered"
     case (.inbound, _):
@@ -144,10 +146,8 @@ extension Rejection {
   static func cannotHangUp(_ contact: Contact, now: Instant) -> Rejection {
     let rule: String
     switch contact.state {
-    case .scheduled, .queued:
+    case .scheduled, .queued, .offered:
       rule = "a queued callback has no customer on the line"
-    case .offered:
-      rule = "decline or accept the offer first"
     case .dialing:
       rule = "the customer has not answered: use `connect` or `fail`"
     case .connected, .ended:

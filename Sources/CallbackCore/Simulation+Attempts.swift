@@ -9,10 +9,15 @@ extension Simulation {
     let id: ContactID
     if let contactID {
       let contact = try require(contactID)
-      guard case .dialing = contact.state else { throw .notDialing(contact, now: now) }
+      guard case .dialing = contact.state else {
+        throw .notDialing(contact, command: "fail", now: now)
+      }
       id = contactID
     } else {
-      id = try onlyCandidate(dialingContacts, command: "fail", describing: "callback being dialed")
+      id = try onlyCandidate(
+        dialingContacts, command: "fail", describing: "callback being dialed",
+        whenNone:
+          "a failed attempt needs an accepted offer (rule 3), and a decline is not one (rule 2)")
     }
     let leg = contacts[id.number - 1]
     guard let plan = leg.callback, case .dialing(let agent) = leg.state else {
@@ -44,11 +49,14 @@ extension Simulation {
     let id: ContactID
     if let contactID {
       let contact = try require(contactID)
-      guard case .dialing = contact.state else { throw .notDialing(contact, now: now) }
+      guard case .dialing = contact.state else {
+        throw .notDialing(contact, command: "connect", now: now)
+      }
       id = contactID
     } else {
       id = try onlyCandidate(
-        dialingContacts, command: "connect", describing: "callback being dialed")
+        dialingContacts, command: "connect", describing: "callback being dialed",
+        whenNone: "the customer is dialed only once an agent accepts a callback (rule 1)")
     }
     guard case .dialing(let agent) = contacts[id.number - 1].state else {
       preconditionFailure("\(id) is listed as dialing but is \(contacts[id.number - 1].state)")
@@ -71,7 +79,8 @@ extension Simulation {
     } else {
       id = try onlyCandidate(
         connectedContacts.union(waitingInbound), command: "hangup",
-        describing: "connected contact or waiting inbound call")
+        describing: "connected contact or waiting inbound call",
+        whenNone: "a queued callback is never hung up; its customer is not on the line")
     }
     let contact = try require(id)
     switch contact.state {
@@ -84,15 +93,16 @@ extension Simulation {
         + endLeg(
           id, reason: party == .customer ? .customerDisconnect : .agentDisconnect, agent: agent,
           interaction: now.seconds(since: interactionStart))
-    case .queued where contact.method == .inbound:
+    case .queued where contact.method == .inbound, .offered where contact.method == .inbound:
       guard party != .agent else { throw .agentCannotAbandon(contact) }
       let index = id.number - 1
+      let withdrawn = withdrawOffer(of: id)
       contacts[index].state = .ended
       contacts[index].dequeue = now
       contacts[index].disconnect = now
       contacts[index].disconnectReason = .customerDisconnect
       waitingInbound.remove(id)
-      return [
+      return withdrawn + [
         TimedEvent(
           at: now, event: .abandoned(id, queueDuration: contacts[index].queueDuration!))
       ]
@@ -115,6 +125,17 @@ extension Simulation {
     }
     makeAvailable(index)
     return [TimedEvent(at: now, event: .agentReady(name))]
+  }
+
+  /// A caller left while their call was offered: the agent missed it and is Missed until
+  /// `ready` (Agent non-response counts abandons during routing).
+  mutating func withdrawOffer(of id: ContactID) -> [TimedEvent] {
+    guard case .offered(let agent) = contacts[id.number - 1].state else { return [] }
+    let agentIndex = self.agentIndex[agent]!
+    agents[agentIndex].state = .missed(id)
+    agents[agentIndex].nonResponses += 1
+    pendingOffers.remove(id)
+    return [TimedEvent(at: now, event: .offerWithdrawn(id, from: agent))]
   }
 
   /// Ends a leg the agent was on; the agent starts after-contact work.

@@ -32,17 +32,20 @@ extension Simulation {
     } else {
       inboundID = try onlyCandidate(
         waitingInbound, command: "callback",
-        describing: "waiting inbound call (or queue=Q for a stand-alone callback)")
+        describing: "waiting inbound call",
+        whenNone: "only a waiting INBOUND call can ask for one; give queue=Q for a stand-alone callback")
     }
     let inbound = try require(inboundID)
-    guard inbound.method == .inbound, inbound.state == .queued else {
-      throw .cannotRequestCallback(inbound, now: now)
+    switch (inbound.method, inbound.state) {
+    case (.inbound, .queued), (.inbound, .offered): break
+    case (.inbound, _), (.callback, _): throw .cannotRequestCallback(inbound, now: now)
     }
     let queue = try require(name ?? inbound.queue)
     let settings = change.applied(to: queue.callbackSettings)
     try Simulation.validate(settings)
 
     let index = inboundID.number - 1
+    let withdrawn = withdrawOffer(of: inboundID)
     contacts[index].state = .ended
     contacts[index].dequeue = now
     contacts[index].disconnect = now
@@ -55,7 +58,7 @@ extension Simulation {
     let leg = createCallbackLeg(
       after: inbound, queue: queue.name, settings: settings, attempt: 1,
       number: number ?? inbound.customerNumber, delay: settings.initialDelay)
-    return [ended, leg]
+    return withdrawn + [ended, leg]
   }
 
   /// `callback queue=Q`: a stand-alone callback with no inbound call before it.

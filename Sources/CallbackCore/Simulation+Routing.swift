@@ -104,7 +104,9 @@ extension Simulation {
       }
       return (id, name)
     case .onlyPending:
-      let id = try onlyCandidate(pendingOffers, command: command, describing: "pending offer")
+      let id = try onlyCandidate(
+        pendingOffers, command: command, describing: "pending offer",
+        whenNone: "nothing is offered; `offer` rings an agent first")
       guard case .offered(let agent) = contacts[id.number - 1].state else {
         preconditionFailure("\(id) is listed as offered but is \(contacts[id.number - 1].state)")
       }
@@ -113,13 +115,13 @@ extension Simulation {
   }
 
   /// The single contact in `candidates`, or a rejection listing them.
-  func onlyCandidate(_ candidates: Set<ContactID>, command: String, describing what: String)
-    throws(Rejection) -> ContactID
-  {
+  func onlyCandidate(
+    _ candidates: Set<ContactID>, command: String, describing what: String, whenNone: String
+  ) throws(Rejection) -> ContactID {
     guard candidates.count == 1, let only = candidates.first else {
       throw .ambiguousDefault(
         command: command, what: what, candidates: candidates.sorted().map { contact($0)! },
-        now: now)
+        now: now, whenNone: whenNone)
     }
     return only
   }

@@ -83,6 +83,11 @@ public struct Simulation: Sendable {
     timers.unordered.sorted().map { ($0.deadline, $0.contact) }
   }
 
+  /// The contact `id`, or a rejection saying which contacts exist.
+  public func existingContact(_ id: ContactID) throws(Rejection) -> Contact {
+    try require(id)
+  }
+
   func require(_ id: ContactID) throws(Rejection) -> Contact {
     guard let found = contact(id) else { throw .unknownContact(id, count: contacts.count) }
     return found
@@ -181,7 +186,10 @@ public struct Simulation: Sendable {
   /// Puts a contact (back) in queue, as a candidate for the default offer.
   mutating func markQueued(_ id: ContactID) {
     contacts[id.number - 1].state = .queued
-    waiting.insert(WaitingEntry(chainStart: contacts[id.number - 1].chainStart, contact: id))
+    let contact = contacts[id.number - 1]
+    waiting.insert(
+      WaitingEntry(
+        chainStart: contact.chainStart, initialContact: contact.initialContactID, contact: id))
   }
 
   mutating func schedule(_ id: ContactID, at deadline: Instant) {
@@ -207,12 +215,16 @@ struct Timer: Comparable, Sendable {
   }
 }
 
+/// Queue order (rule 9): chain start, then the chain's first contact, then the leg itself, so
+/// two calls that arrive in the same second keep their arrival order through their callbacks.
 struct WaitingEntry: Comparable, Sendable {
   var chainStart: Instant
+  var initialContact: ContactID
   var contact: ContactID
 
   static func < (lhs: WaitingEntry, rhs: WaitingEntry) -> Bool {
-    (lhs.chainStart, lhs.contact) < (rhs.chainStart, rhs.contact)
+    (lhs.chainStart, lhs.initialContact, lhs.contact)
+      < (rhs.chainStart, rhs.initialContact, rhs.contact)
   }
 }
 

@@ -4,9 +4,15 @@ import ArgumentParser
   import Glibc
 #endif
 
+// `cbsh help offer` explains the language command, as `help offer` does in the shell.
+var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.count == 2, arguments[0] == "help", !["run", "test"].contains(arguments[1]) {
+  arguments = ["-c", "help \(arguments[1])"]
+}
+
 // argv parsing errors exit 2 (CONTRACT §1), not ArgumentParser's 64.
 do {
-  var command = try CBSH.parseAsRoot()
+  var command = try CBSH.parseAsRoot(arguments)
   try command.run()
   Output.shared.flush()
   exit(0)

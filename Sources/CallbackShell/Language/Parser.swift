@@ -37,7 +37,7 @@ public enum Parser {
         .callback(
           try a.contact(at: 0), queue: try a.queue(), settings: try a.settings(),
           number: try a.number()))
-    case "wait": return .simulation(.wait(try Values.duration(a.positionals[0], key: "wait")))
+    case "wait": return .simulation(.wait(try Values.duration(a.positionals[0], key: nil)))
     case "offer":
       var contact: ContactID? = nil
       var agent: AgentName? = nil
@@ -106,6 +106,9 @@ struct Arguments {
       throw UsageError("\(spec.name): missing argument; usage: \(spec.usage)")
     }
     for (key, value) in line.options {
+      guard !key.isEmpty else {
+        throw UsageError("\(spec.name): '=\(value.prefix(40))' has no option name; write key=value")
+      }
       guard spec.options.contains(where: { $0.key == key }) else {
         let keys = spec.options.map(\.key)
         throw UsageError(
@@ -155,13 +158,18 @@ struct Arguments {
   func settings() throws(UsageError) -> CallbackSettingsChange {
     CallbackSettingsChange(
       initialDelay: try option("initial-delay").map { v throws(UsageError) in
-        try Values.duration(v, key: "initial-delay")
+        try Values.callbackDelay(v, key: "initial-delay")
       },
       maxAttempts: try option("max-attempts").map { v throws(UsageError) in
-        try Values.count(v, key: "max-attempts")
+        let attempts = try Values.count(v, key: "max-attempts")
+        guard attempts >= 1 else {
+          throw UsageError(
+            "max-attempts=\(v) is out of range: CreateCallbackContact needs at least 1 attempt")
+        }
+        return attempts
       },
       retryDelay: try option("retry-delay").map { v throws(UsageError) in
-        try Values.duration(v, key: "retry-delay")
+        try Values.callbackDelay(v, key: "retry-delay")
       })
   }
 }

@@ -5,9 +5,10 @@ import CallbackCore
 enum Values {
   /// `1m30s`, `10s`, `2h`, `1d`, or a bare number of seconds. Units appear at most once,
   /// largest first.
-  static func duration(_ text: Substring, key: String) throws(UsageError) -> Seconds {
+  /// `key` names the option (`initial-delay`), or is nil for a positional word.
+  static func duration(_ text: Substring, key: String?) throws(UsageError) -> Seconds {
     let bad = UsageError(
-      "\(key)=\(text) is not a duration: use a whole number with s, m, h or d, "
+      "\(shown(text, key)) is not a duration: use a whole number with s, m, h or d, "
         + "such as 90, 30s or 1m30s")
     guard !text.isEmpty else { throw bad }
     if text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
@@ -48,8 +49,24 @@ enum Values {
   /// Ten years: the longest any duration may be.
   static let maxSeconds: Int64 = 315_360_000
 
-  static func tooLong(_ text: Substring, _ key: String) -> UsageError {
-    UsageError("\(key)=\(text) is too long: durations are at most 3650d")
+  static func tooLong(_ text: Substring, _ key: String?) -> UsageError {
+    UsageError("\(shown(text, key)) is too long: durations are at most 3650d")
+  }
+
+  /// A callback delay: a duration within CreateCallbackContact's 1 s to 259,200 s.
+  static func callbackDelay(_ text: Substring, key: String) throws(UsageError) -> Seconds {
+    let delay = try duration(text, key: key)
+    guard CallbackSettings.delayRange.contains(delay) else {
+      throw UsageError(
+        "\(key)=\(text) is out of range: CreateCallbackContact allows 1s to 259200s (3d)")
+    }
+    return delay
+  }
+
+  /// `key=text` for an option, `'text'` for a positional word; long words are cut.
+  static func shown(_ text: Substring, _ key: String?) -> String {
+    let cut = text.count > 40 ? text.prefix(40) + "…" : text
+    return key.map { "\($0)=\(cut)" } ?? "'\(cut)'"
   }
 
   /// `YYYY-MM-DDThh:mm:ssZ`.

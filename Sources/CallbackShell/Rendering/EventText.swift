@@ -3,10 +3,10 @@ import CallbackCore
 /// One line per event: `TIMESTAMP SUBJECT what happened`.
 enum EventText {
   static func line(_ timed: TimedEvent) -> String {
-    "\(timed.at.iso8601) \(text(timed.event))"
+    "\(timed.at.iso8601) \(text(timed.event, at: timed.at))"
   }
 
-  static func text(_ event: Event) -> String {
+  static func text(_ event: Event, at now: Instant) -> String {
     switch event {
     case .clockMoved(_, let by):
       return "clock advanced \(by)"
@@ -24,7 +24,7 @@ enum EventText {
     case .callbackScheduled(let id, let queue, let attempt, let max, let delay, let at):
       let why = attempt == 1 ? "initial delay" : "retry delay"
       return "\(id) CALLBACK attempt \(attempt) of \(max) scheduled: enters \(queue) at "
-        + "\(at.timeOfDay) after the \(delay) \(why)"
+        + "\(at.isSameDay(as: now) ? at.timeOfDay : at.iso8601) after the \(delay) \(why)"
     case .callbackEnqueued(let id, let queue):
       return "\(id) enters \(queue): its delay is over"
     case .offered(let id, let agent, let attempts):
@@ -32,6 +32,8 @@ enum EventText {
     case .declined(let id, let agent):
       return "\(id) declined by \(agent): not a failed attempt; \(id) stays in queue, "
         + "\(agent) is Missed"
+    case .offerWithdrawn(let id, let agent):
+      return "\(id) left while offered to \(agent): \(agent) missed it and is Missed"
     case .accepted(let id, let agent, let queued, let dialing):
       return "\(id) accepted by \(agent) after \(queued.value)s in queue: "
         + (dialing ? "dequeued, dialing the customer" : "dequeued, connected")

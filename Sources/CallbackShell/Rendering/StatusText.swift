@@ -22,8 +22,7 @@ enum StatusText {
     }
     let live = sim.contacts.filter { $0.state != .ended }
     let ended = sim.contacts.count - live.count
-    out.append(
-      live.isEmpty ? "contacts: none live, \(ended) ended" : "contacts: \(ended) ended, live:")
+    out.append("contacts: \(live.count) live, \(ended) ended" + (live.isEmpty ? "" : ":"))
     for contact in live {
       var text = "  \(contact.id) \(contact.method.rawValue) \(contact.state.text(now: sim.now, contact))"
       if let plan = contact.callback {

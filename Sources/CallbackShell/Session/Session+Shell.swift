@@ -31,7 +31,7 @@ extension Session {
   mutating func undo() -> CommandOutput {
     guard let last = log.lastIndex(where: \.changesState) else {
       return CommandOutput(
-        stderr: ["error: nothing to undo: no command has changed the simulation"], rejected: true)
+        stderr: ["error: nothing to undo: the simulation is as it started"], rejected: true)
     }
     let undone = log[last].line
     var replay = Session(keeping: self)

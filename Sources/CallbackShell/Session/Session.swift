@@ -102,9 +102,7 @@ public struct Session: CommandExecuting {
   {
     let contacts: [Contact]
     if let id {
-      guard simulation.contact(id) != nil else {
-        throw Rejection("no contact \(id): contacts so far are C1 to C\(simulation.contacts.count)")
-      }
+      _ = try simulation.existingContact(id)
       contacts = simulation.chain(of: id)
     } else {
       contacts = simulation.contacts
