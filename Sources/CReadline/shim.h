@@ -33,6 +33,9 @@ static inline void cbsh_rl_set_change_environment(int value) {
 // ...) when it starts a line and catches signals until the line ends.
 static inline void cbsh_rl_set_catch_signals(int value) { rl_catch_signals = value; }
 
+// The function readline calls to read one character.
+static inline void cbsh_rl_set_getc_function(rl_getc_func_t *f) { rl_getc_function = f; }
+
 // Nonzero: with the callback interface, keep readline's signal handlers
 // installed for the whole line, not only inside rl_callback_read_char.
 static inline void cbsh_rl_set_persistent_signal_handlers(int value) {

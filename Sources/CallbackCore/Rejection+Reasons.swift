@@ -18,7 +18,7 @@ extension Rejection {
           : "; agents are \(known.map(\.text).joined(separator: ", "))"))
   }
 
-  static func unknownQueue(_ name: QueueName, known: [QueueName]) -> Rejection {
+  public static func unknownQueue(_ name: QueueName, known: [QueueName]) -> Rejection {
     Rejection(
       "no queue '\(name)'" + didYouMean(name.text, among: known.map(\.text))
         + "; queues are \(known.map(\.text).joined(separator: ", ")) (create one with `queue NAME`)"
@@ -27,6 +27,15 @@ extension Rejection {
 
   static func duplicateAgent(_ name: AgentName) -> Rejection {
     Rejection("agent '\(name)' already exists; agent names are unique")
+  }
+
+  static func agentNamedTwice(_ name: AgentName) -> Rejection {
+    Rejection("agent '\(name)' is named twice; agent names are unique")
+  }
+
+  static func clockBeyondRange(_ requested: Instant?) -> Rejection {
+    Rejection(
+      "cannot move the clock past \(Instant.latest.iso8601): timestamps have four-digit years")
   }
 
   static func clockBackwards(now: Instant, requested: Instant) -> Rejection {
@@ -157,10 +166,10 @@ extension Rejection {
       "cannot hang up \(contact.id): it is \(contact.state.text(now: now, contact)); \(rule)")
   }
 
-  static func agentCannotAbandon(_ contact: Contact) -> Rejection {
+  static func agentCannotAbandon(_ contact: Contact, now: Instant) -> Rejection {
     Rejection(
-      "cannot hang up \(contact.id) by=agent: it is waiting in \(contact.queue) with no agent; "
-        + "only the customer can abandon a waiting call")
+      "cannot hang up \(contact.id) by=agent: it is \(contact.state.text(now: now, contact)) and "
+        + "no agent has accepted it; only the customer can abandon a call still waiting")
   }
 
   static func cannotMakeReady(_ agent: Agent) -> Rejection {
@@ -208,11 +217,11 @@ extension AgentState {
   }
 }
 
-/// `; did you mean 'x'?` when one candidate is within edit distance 2, else "".
+/// ` (did you mean 'x'?)` for the nearest candidate within edit distance 2, else "".
 public func didYouMean(_ word: String, among candidates: [String]) -> String {
   let scored = candidates.map { ($0, editDistance(word, $0)) }.filter { $0.1 <= 2 }
   guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) else { return "" }
-  return "; did you mean '\(best.0)'?"
+  return " (did you mean '\(best.0)'?)"
 }
 
 /// Levenshtein distance over Unicode scalars.

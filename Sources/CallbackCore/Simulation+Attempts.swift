@@ -94,7 +94,7 @@ extension Simulation {
           id, reason: party == .customer ? .customerDisconnect : .agentDisconnect, agent: agent,
           interaction: now.seconds(since: interactionStart))
     case .queued where contact.method == .inbound, .offered where contact.method == .inbound:
-      guard party != .agent else { throw .agentCannotAbandon(contact) }
+      guard party != .agent else { throw .agentCannotAbandon(contact, now: now) }
       let index = id.number - 1
       let withdrawn = withdrawOffer(of: id)
       contacts[index].state = .ended

@@ -112,11 +112,21 @@ public struct Simulation: Sendable {
   /// `clock TIMESTAMP`: moves the clock forward to `target`, firing due timers.
   public mutating func moveClock(to target: Instant) throws(Rejection) -> [TimedEvent] {
     guard target >= now else { throw .clockBackwards(now: now, requested: target) }
+    guard target <= .latest else { throw .clockBeyondRange(target) }
     return advance(by: target.seconds(since: now))
   }
 
-  /// `wait D`: moves the clock by `duration`, firing each timer that falls due, in order.
+  /// `wait D`: moves the clock forward by `duration`, firing each timer that falls due.
+  public mutating func wait(_ duration: Seconds) throws(Rejection) -> [TimedEvent] {
+    guard duration.value <= Instant.latest.seconds(since: now).value else {
+      throw .clockBeyondRange(nil)
+    }
+    return try moveClock(to: now + duration)
+  }
+
+  /// Moves the clock by `duration` (≥ 0, within range), firing each timer that falls due.
   public mutating func advance(by duration: Seconds) -> [TimedEvent] {
+    precondition(duration.value >= 0 && now + duration <= .latest, "advance(by: \(duration))")
     let start = now
     let target = now + duration
     var events: [TimedEvent] = []
@@ -153,7 +163,8 @@ public struct Simulation: Sendable {
   public mutating func addAgents(_ names: [AgentName]) throws(Rejection) -> [TimedEvent] {
     var seen = Set<AgentName>()
     for name in names {
-      if agentIndex[name] != nil || !seen.insert(name).inserted { throw .duplicateAgent(name) }
+      if agentIndex[name] != nil { throw .duplicateAgent(name) }
+      if !seen.insert(name).inserted { throw .agentNamedTwice(name) }
     }
     return names.map { name in
       agentIndex[name] = agents.count

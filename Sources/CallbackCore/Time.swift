@@ -10,6 +10,10 @@ public struct Instant: Hashable, Comparable, Sendable {
   public static let simulationStart = Instant(
     year: 2026, month: 1, day: 1, hour: 9, minute: 0, second: 0)!
 
+  /// The last instant a timestamp can show: 9999-12-31T23:59:59Z.
+  public static let latest = Instant(
+    year: 9999, month: 12, day: 31, hour: 23, minute: 59, second: 59)!
+
   public static func < (lhs: Instant, rhs: Instant) -> Bool {
     lhs.secondsSinceEpoch < rhs.secondsSinceEpoch
   }

@@ -52,9 +52,7 @@ public final class LineEditor {
       case .endOfInput:
         return nil
       case .interrupted:
-        // Readline's own SIGINT handling has already echoed "^C" and left any
-        // search; reinstalling the handler starts an empty line.
-        rl_callback_handler_remove()
+        // Reinstalling the handler starts an empty line under a new prompt.
         putchar(0x0A)
         fflush(nil)
       }
@@ -91,6 +89,12 @@ public final class LineEditor {
       }
       if fds[1].revents != 0 {
         drainInterrupts()
+        // What readline does on SIGINT: drop the line and any search, echo ^C,
+        // restore the terminal.
+        rl_free_line_state()
+        rl_callback_sigcleanup()
+        rl_echo_signal_char(SIGINT)
+        rl_callback_handler_remove()
         return .interrupted
       }
       if fds[0].revents & Int16(POLLNVAL) != 0 { break }
@@ -168,9 +172,11 @@ private func configureReadlineOnce() {
   cbsh_rl_set_word_break_characters(strdup(" \t"))
   cbsh_rl_set_attempted_completion_function(attemptCompletion)
   cbsh_rl_set_change_environment(0)
-  // Readline restores the terminal around SIGINT, SIGTSTP, SIGTERM, ...
-  // and handles SIGWINCH while a line is being read.
-  cbsh_rl_set_catch_signals(1)
+  cbsh_rl_set_getc_function(readKey)
+  rl_bind_key(interruptKey, { _, _ in 0 })
+  // Readline's signal handlers only note a signal, which `poll` can miss; SIGINT is ours
+  // (a self-pipe). Readline still follows window resizes (rl_catch_sigwinch).
+  cbsh_rl_set_catch_signals(0)
   cbsh_rl_set_persistent_signal_handlers(1)
 }
 
@@ -204,6 +210,32 @@ private func installInterruptHandler(saving previous: inout sigaction) {
   sigemptyset(&action.sa_mask)
   action.sa_flags = 0  // No SA_RESTART: a blocked read or poll returns EINTR.
   sigaction(SIGINT, &action, &previous)
+}
+
+/// What `readKey` hands readline when Ctrl-C is pressed mid-key: Ctrl-C's own code, bound
+/// to do nothing, so readline returns to `readOneLine`, which then sees the interrupt.
+private let interruptKey: Int32 = 3
+
+/// rl_getc_function: one byte from stdin. Readline may read ahead while a key arrives; if
+/// Ctrl-C flushed the terminal's input meanwhile, a plain blocking read would wait for the
+/// next key, so this waits on the interrupt pipe too.
+private func readKey(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
+  var fds = [
+    pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+    pollfd(fd: interruptReadFD, events: Int16(POLLIN), revents: 0),
+  ]
+  while true {
+    if poll(&fds, 2, -1) < 0 {
+      if errno == EINTR { continue }
+      return EOF
+    }
+    if fds[1].revents != 0 { return interruptKey }  // Left in the pipe for readOneLine.
+    var byte: UInt8 = 0
+    let count = read(STDIN_FILENO, &byte, 1)
+    if count == 1 { return Int32(byte) }
+    if count < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+    return EOF
+  }
 }
 
 private func drainInterrupts() {

@@ -17,34 +17,46 @@ public struct TokenizedLine: Equatable, Sendable {
 public enum Tokenizer {
   /// The words of `line`, or nil for a blank or comment-only line.
   public static func tokenize(_ line: Substring) -> TokenizedLine? {
-    var words: [Substring] = []
-    let bytes = line.utf8
-    var index = bytes.startIndex
-    var wordStart: Substring.UTF8View.Index? = nil
-    while index != bytes.endIndex {
-      let byte = bytes[index]
-      if byte == UInt8(ascii: "#") { break }
-      if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") {
-        if let start = wordStart {
-          words.append(line[start..<index])
-          wordStart = nil
-        }
-      } else if wordStart == nil {
-        wordStart = index
-      }
-      index = bytes.index(after: index)
+    // A line read from a script or typed in the shell is always stored contiguously.
+    line.utf8.withContiguousStorageIfAvailable { tokenize(line, bytes: $0) }
+      ?? tokenize(Substring(String(line)))
+  }
+
+  /// One pass over the bytes: each word goes straight to its place, and an option's first
+  /// `=` is found on the way.
+  private static func tokenize(_ line: Substring, bytes: UnsafeBufferPointer<UInt8>)
+    -> TokenizedLine?
+  {
+    func at(_ offset: Int) -> Substring.Index {
+      line.utf8.index(line.startIndex, offsetBy: offset)
     }
-    if let start = wordStart { words.append(line[start..<index]) }
-    guard let name = words.first else { return nil }
-    var tokenized = TokenizedLine(name: name, positionals: [], options: [])
-    for word in words.dropFirst() {
-      if let equals = word.utf8.firstIndex(of: UInt8(ascii: "=")) {
-        tokenized.options.append(
-          (key: word[word.startIndex..<equals], value: word[word.index(after: equals)...]))
+    var tokenized: TokenizedLine? = nil
+    var index = 0
+    while index < bytes.count {
+      if bytes[index] == UInt8(ascii: "#") { break }
+      if isSeparator(bytes[index]) {
+        index += 1
+        continue
+      }
+      let start = index
+      var equals: Int? = nil
+      while index < bytes.count, !isSeparator(bytes[index]), bytes[index] != UInt8(ascii: "#") {
+        if bytes[index] == UInt8(ascii: "="), equals == nil { equals = index }
+        index += 1
+      }
+      if tokenized == nil {
+        tokenized = TokenizedLine(name: line[at(start)..<at(index)], positionals: [], options: [])
+      } else if let equals {
+        tokenized!.options.append(
+          (key: line[at(start)..<at(equals)], value: line[at(equals + 1)..<at(index)]))
       } else {
-        tokenized.positionals.append(word)
+        tokenized!.positionals.append(line[at(start)..<at(index)])
       }
     }
     return tokenized
+  }
+
+  private static func isSeparator(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
   }
 }

@@ -120,7 +120,9 @@ enum Values {
   /// at most 100 characters; never `C<digits>`, which names contacts.
   static func name(_ text: Substring, of kind: String) throws(UsageError) -> String {
     guard !ContactID.looksLikeContactID(text) else {
-      throw UsageError("'\(text)' cannot name \(kind == "agent" ? "an" : "a") \(kind): C<number> names a contact")
+      throw UsageError(
+        "\(shown(text, nil)) cannot name \(kind == "agent" ? "an" : "a") \(kind): "
+          + "C<number> names a contact")
     }
     let bytes = text.utf8
     guard let first = bytes.first, isLetter(first), bytes.count <= 100,

@@ -1,12 +1,15 @@
 import CallbackCore
 
-/// A contact-record value: text, whole number, or null (not known yet).
+/// A contact-record value: text, a timestamp, whole number, or null (not known yet).
 enum RecordValue: Equatable {
   case text(String)
+  /// Kept as an instant, not as its ISO 8601 text, so JSON can write the digits straight
+  /// into its output line instead of building a String for each of a record's timestamps.
+  case instant(Instant)
   case number(Int64)
   case null
 
-  init(_ instant: Instant?) { self = instant.map { .text($0.iso8601) } ?? .null }
+  init(_ instant: Instant?) { self = instant.map { .instant($0) } ?? .null }
   init(_ seconds: Seconds?) { self = seconds.map { .number($0.value) } ?? .null }
   init(_ text: String?) { self = text.map { .text($0) } ?? .null }
 }

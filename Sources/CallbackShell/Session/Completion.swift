@@ -57,7 +57,8 @@ public enum Completion {
       case ("accept", .offered), ("decline", .offered): return true
       case ("fail", .dialing), ("connect", .dialing): return true
       case ("hangup", .connected): return true
-      case ("hangup", .queued), ("callback", .queued): return contact.method == .inbound
+      case ("hangup", .queued), ("callback", .queued), ("hangup", .offered), ("callback", .offered):
+        return contact.method == .inbound
       case ("records", _): return true
       default: return false
       }

@@ -24,6 +24,7 @@ extension Session {
     self.init()
     historyProvider = other.historyProvider
     fileSystem = other.fileSystem
+    sourceStack = other.sourceStack
   }
 
   /// Replays the log without its last state-changing command. Later read-only commands go too:
@@ -39,7 +40,6 @@ extension Session {
       let output = replay.execute(line: entry.line)
       precondition(!output.rejected, "replaying '\(entry.line)' was rejected: \(output.stderr)")
     }
-    replay.sourceStack = sourceStack
     self = replay
     return CommandOutput(stdout: ["undone: \(undone)"])
   }
@@ -65,11 +65,12 @@ extension Session {
       let output = execute(line: String(line))
       total.stdout += output.stdout
       if output.rejected {
-        total.stderr += output.stderr.map { "\(path):\(number + 1): \($0)" }
+        total.stderr += output.stderr.map { ScriptRunner.locate($0, in: path, line: number + 1) }
         total.rejected = true
         return total
       }
       total.stderr += output.stderr
+      if quitRequested { break }
     }
     return total
   }
@@ -83,7 +84,8 @@ extension Session {
     }
     switch fileSystem.write(path, lines.joined(separator: "\n") + "\n") {
     case .success:
-      return CommandOutput(stdout: ["saved \(log.count) commands to \(path)"])
+      return CommandOutput(
+        stdout: ["saved \(log.count) command\(log.count == 1 ? "" : "s") to \(path)"])
     case .failure(let error):
       return CommandOutput(stderr: ["error: cannot save to \(path): \(error.message)"], rejected: true)
     }

@@ -14,6 +14,8 @@ public struct Session: CommandExecuting {
   var sourceStack: [String] = []
   /// Reads script files for `source`; tests may replace it.
   public var fileSystem: ScriptFileSystem = .real
+  /// Every event the simulation reported, in order, for `timeline` and `why`.
+  public internal(set) var eventLog: [TimedEvent] = []
 
   public init() {}
 
@@ -35,6 +37,7 @@ public struct Session: CommandExecuting {
     switch parsed {
     case .simulation(let command):
       var out: [String] = []
+      let (before, logged) = (StepBaseline(simulation), eventLog.count)
       do {
         try apply(command, into: &out)
       } catch {
@@ -45,7 +48,7 @@ public struct Session: CommandExecuting {
         LoggedCommand(
           line: Session.canonical(line), output: out,
           changesState: CommandTable.spec(named: tokens.name)!.changesState))
-      return CommandOutput(stdout: out)
+      return CommandOutput(stdout: out, stderr: invariantAlarms(since: before, eventLog[logged...]))
     case .shell(let command):
       return run(command)
     case .analysis(let command):
@@ -68,7 +71,7 @@ public struct Session: CommandExecuting {
     case .callback(let contact, let queue, let settings, let number):
       events = try simulation.requestCallback(
         for: contact, queue: queue, change: settings, number: number)
-    case .wait(let duration): events = simulation.advance(by: duration)
+    case .wait(let duration): events = try simulation.wait(duration)
     case .offer(let contact, let agent): events = try simulation.offer(contact, to: agent)
     case .decline(let reference): events = try simulation.decline(reference)
     case .accept(let reference): events = try simulation.accept(reference)
@@ -94,6 +97,7 @@ public struct Session: CommandExecuting {
       HelpText.command(spec, into: &out)
       return
     }
+    eventLog += events
     for event in events { out.append(EventText.line(event)) }
   }
 

@@ -1,0 +1,232 @@
+/// Seeded random scenarios: several agents, inbound calls, callbacks, offers, declines,
+/// failures and waits, with every invariant checked after every command. A failure is shrunk
+/// to a short script that still breaks the same invariant.
+public struct Fuzzer: Sendable {
+  public var seed: UInt64
+  public var runs: Int
+  /// Commands per run after the set-up (a queue and its agents).
+  public var steps: Int
+  /// Bugs to switch on in every run's machine (tests only).
+  public var faults: Faults
+
+  public init(seed: UInt64, runs: Int, steps: Int, faults: Faults = Faults()) {
+    self.seed = seed
+    self.runs = runs
+    self.steps = steps
+    self.faults = faults
+  }
+
+  /// Names the runs' agents take, in order.
+  static let agentNames = ["alice", "bob", "carol", "dave"].map(AgentName.init)
+  /// Inbound calls per run at most.
+  static let maxInbound = 8
+
+  public struct Report: Equatable, Sendable {
+    /// Runs finished (all of them, unless one failed).
+    public var runs = 0
+    /// Commands applied, set-up included.
+    public var commands = 0
+    /// Contact records made.
+    public var contacts = 0
+    /// How the chains ended; `live` are those still going when their run stopped.
+    public var outcomes = OutcomeCounts()
+    public var live = 0
+    /// A digest of every run's final state: equal seeds give equal digests.
+    public var digest = ""
+    public var failure: Failure?
+  }
+
+  /// A run that broke an invariant, and the shrunk script that still does.
+  public struct Failure: Equatable, Sendable {
+    /// 1-based.
+    public var run: Int
+    /// Commands of the run up to the violation, set-up included, before shrinking.
+    public var originalLength: Int
+    public var script: [Step]
+    /// What the shrunk script breaks, at its last command.
+    public var violations: [InvariantViolation]
+  }
+
+  public func run() -> Report {
+    var report = Report()
+    var digest = StableDigest()
+    for run in 0..<runs {
+      var random = SeededRandom(seed: seed, stream: run)
+      var simulation = Simulation()
+      simulation.faults = faults
+      var script = Fuzzer.setUp(&random)
+      for step in script { _ = try? step.apply(to: &simulation) }
+      var inbound = 0
+      for _ in 0..<steps {
+        guard let step = Fuzzer.choose(in: simulation, inbound: inbound, &random) else { break }
+        let before = StepBaseline(simulation)
+        guard let events = try? step.apply(to: &simulation) else { continue }
+        if step == .enqueue { inbound += 1 }
+        script.append(step)
+        let violations =
+          simulation.checkStep(from: before, events: events)
+          + simulation.checkInvariants()
+        if !violations.isEmpty {
+          report.commands += script.count
+          report.failure = shrink(script, breaking: violations[0].invariant, run: run + 1)
+          report.digest = digest.hex
+          return report
+        }
+      }
+      report.runs += 1
+      report.commands += script.count
+      report.contacts += simulation.contacts.count
+      for head in simulation.chainHeads {
+        if let outcome = simulation.outcome(ofChain: head) {
+          report.outcomes[outcome] += 1
+        } else {
+          report.live += 1
+        }
+      }
+      digest.add(simulation.now.secondsSinceEpoch)
+      for contact in simulation.contacts {
+        digest.add(contact.state.code)
+        digest.add(contact.agentConnectionAttempts)
+        digest.add(contact.disconnect?.secondsSinceEpoch ?? -1)
+      }
+    }
+    report.digest = digest.hex
+    return report
+  }
+
+  /// A queue with random callback settings, and two to four agents.
+  static func setUp(_ random: inout SeededRandom) -> [Step] {
+    let settings = CallbackSettings(
+      initialDelay: Seconds(Int64(random.pick([1, 10, 30, 90]))),
+      maxAttempts: 1 + random.below(3),
+      retryDelay: Seconds(Int64(random.pick([5, 60, 600]))))
+    return [
+      .queue(QueueName("Fuzz"), settings),
+      .agents(Array(agentNames.prefix(2 + random.below(3)))),
+    ]
+  }
+
+  /// A random legal command, weighted so that calls arrive, get offered and end.
+  static func choose(in simulation: Simulation, inbound: Int, _ random: inout SeededRandom)
+    -> Step?
+  {
+    var weighted: [(step: Step, weight: Int)] = []
+    if inbound < maxInbound { weighted.append((.enqueue, 3)) }
+    weighted.append((.wait(Seconds(Int64(1 + random.below(120)))), 2))
+    for step in simulation.legalSteps() {
+      switch step {
+      case .wait: weighted.append((step, 3))
+      case .offer: weighted.append((step, 4))
+      case .accept: weighted.append((step, 4))
+      case .decline: weighted.append((step, 3))
+      case .fail(let id, let reason):
+        if reason == .noAnswer {
+          weighted.append((.fail(id, random.pick(AttemptFailure.allCases)), 3))
+        }
+      case .connect: weighted.append((step, 3))
+      case .hangup(_, nil): weighted.append((step, 1))
+      case .hangup: weighted.append((step, 2))
+      case .callback: weighted.append((step, 3))
+      case .ready: weighted.append((step, 3))
+      case .agents, .queue, .enqueue: break
+      }
+    }
+    let total = weighted.reduce(0) { $0 + $1.weight }
+    guard total > 0 else { return nil }
+    var ticket = random.below(total)
+    for (step, weight) in weighted {
+      if ticket < weight { return step }
+      ticket -= weight
+    }
+    return nil
+  }
+
+  // MARK: Shrinking
+
+  /// Replays `script`; returns the violations of its first command that breaks `invariant`,
+  /// with the script cut there, or nil when some command is refused or nothing breaks it.
+  func reproduce(_ script: [Step], breaking invariant: Invariant)
+    -> (script: [Step], violations: [InvariantViolation])?
+  {
+    var simulation = Simulation()
+    simulation.faults = faults
+    for (index, step) in script.enumerated() {
+      let before = StepBaseline(simulation)
+      guard let events = try? step.apply(to: &simulation) else { return nil }
+      let violations =
+        simulation.checkStep(from: before, events: events)
+        + simulation.checkInvariants()
+      if violations.contains(where: { $0.invariant == invariant }) {
+        return (Array(script[...index]), violations)
+      }
+    }
+    return nil
+  }
+
+  /// Delta debugging: drop ever smaller runs of commands, then pairs (an `offer` and the
+  /// `ready` it made necessary go together), then agents the script can do without, then
+  /// shorten the waits, as long as the script still breaks `invariant`.
+  func shrink(_ script: [Step], breaking invariant: Invariant, run: Int) -> Failure {
+    guard var best = reproduce(script, breaking: invariant) else {
+      preconditionFailure("a failing fuzz run did not fail again on replay")
+    }
+    /// Keeps `candidate`, cut at its failing command, when it still breaks the invariant.
+    func keep(_ candidate: [Step]) -> Bool {
+      guard let found = reproduce(candidate, breaking: invariant) else { return false }
+      best = found
+      return true
+    }
+    var shrinking = true
+    while shrinking {
+      shrinking = false
+      var chunk = max(1, best.script.count / 2)
+      while chunk >= 1 {
+        var start = 0
+        while start < best.script.count {
+          var candidate = best.script
+          candidate.removeSubrange(start..<min(start + chunk, candidate.count))
+          if keep(candidate) { shrinking = true } else { start += chunk }
+        }
+        chunk /= 2
+      }
+      guard !shrinking else { continue }
+      pairs: for first in best.script.indices {
+        for second in (first + 1)..<best.script.count {
+          var candidate = best.script
+          candidate.remove(at: second)
+          candidate.remove(at: first)
+          if keep(candidate) {
+            shrinking = true
+            break pairs
+          }
+        }
+      }
+    }
+    for index in best.script.indices {
+      guard index < best.script.count, case .agents(let names) = best.script[index] else {
+        continue
+      }
+      for name in names.reversed() {
+        guard case .agents(let current) = best.script[index], current.count > 1 else { break }
+        var candidate = best.script
+        candidate[index] = .agents(current.filter { $0 != name })
+        _ = keep(candidate)
+      }
+    }
+    // The shortest wait that still does it, by bisection.
+    for index in best.script.indices {
+      guard index < best.script.count, case .wait(let duration) = best.script[index] else {
+        continue
+      }
+      var (low, high) = (Int64(0), duration.value)
+      while low < high {
+        let middle = (low + high) / 2
+        var candidate = best.script
+        candidate[index] = .wait(Seconds(middle))
+        if keep(candidate) { high = middle } else { low = middle + 1 }
+      }
+    }
+    return Failure(
+      run: run, originalLength: script.count, script: best.script, violations: best.violations)
+  }
+}

@@ -1,0 +1,247 @@
+/// A property every state of the machine must have. `check`, `explore` and `fuzz` test them
+/// all; the session tests them after every command.
+public enum Invariant: String, CaseIterable, Sendable {
+  case queueDuration = "queue-duration"
+  case onePlace = "one-place"
+  case oneOffer = "one-offer"
+  case oneContactPerAgent = "one-contact-per-agent"
+  case offersCounted = "offers-counted"
+  case attemptsWithinMax = "attempts-within-max"
+  case declineKeepsAttempts = "decline-keeps-attempts"
+  case chainConsistent = "chain-consistent"
+  case timeForward = "time-forward"
+
+  /// What the invariant says, in one line.
+  public var summary: String {
+    switch self {
+    case .queueDuration:
+      return "Queue.Duration = Dequeue − Enqueue on every leg; a callback enters the queue "
+        + "exactly when its delay ends (rule 5)"
+    case .onePlace:
+      return "a contact is in exactly one place: scheduled, in queue, offered, with an agent, "
+        + "or ended, and its record fields agree"
+    case .oneOffer:
+      return "a contact has at most one pending offer, and that agent is ringing with it"
+    case .oneContactPerAgent:
+      return "an agent has at most one contact, and the contact names that agent"
+    case .offersCounted:
+      return "AgentConnectionAttempts = declines + the offer pending, accepted or withdrawn "
+        + "(the caller left); agents' non-responses = offers declined or withdrawn (rule 2)"
+    case .attemptsWithinMax:
+      return "attempts used ≤ max-attempts on every callback (rule 7)"
+    case .declineKeepsAttempts:
+      return "a decline never changes the attempts used: the n-th CALLBACK leg is attempt n "
+        + "(rule 2)"
+    case .chainConsistent:
+      return "chains are consistent: Previous, Next and Initial agree (rule 4)"
+    case .timeForward:
+      return "time never goes backwards: the clock, events and each record's timestamps are "
+        + "in order (rule 6)"
+    }
+  }
+}
+
+/// A broken invariant: which one, and the contact or agent that breaks it.
+public struct InvariantViolation: Equatable, Sendable, CustomStringConvertible {
+  public var invariant: Invariant
+  public var detail: String
+
+  public init(_ invariant: Invariant, _ detail: String) {
+    self.invariant = invariant
+    self.detail = detail
+  }
+
+  public var description: String { "\(invariant.rawValue): \(detail)" }
+}
+
+extension Simulation {
+  /// Checks every invariant on the whole state. Violations come in a fixed order: contacts
+  /// by ID, then agents in creation order, then the timers and the bookkeeping sets.
+  public func checkInvariants() -> [InvariantViolation] {
+    var found: [InvariantViolation] = []
+    for index in contacts.indices { checkLeg(index, into: &found) }
+    for index in agents.indices { checkAgent(index, into: &found) }
+    checkBookkeeping(into: &found)
+    return found
+  }
+
+  /// Checks a step from `before` to this state that reported `events`: the clock and the
+  /// events move forward, a decline keeps the attempt numbers, and the queue time an event
+  /// reports is the record's.
+  public func checkStep(from before: StepBaseline, events: some Collection<TimedEvent>)
+    -> [InvariantViolation]
+  {
+    var found: [InvariantViolation] = []
+    if now < before.now {
+      found.append(
+        .init(.timeForward, "the clock went back from \(before.now.iso8601) to \(now.iso8601)"))
+    }
+    var last = before.now
+    for timed in events {
+      if timed.at < last || timed.at > now {
+        found.append(
+          .init(
+            .timeForward,
+            "an event at \(timed.at.iso8601) follows \(last.iso8601) (clock \(now.iso8601))"))
+      }
+      last = max(last, timed.at)
+      checkEvent(timed.event, before: before, into: &found)
+    }
+    if contacts.count < before.contactCount {
+      found.append(
+        .init(.chainConsistent, "records disappeared: \(before.contactCount) → \(contacts.count)"))
+    }
+    return found
+  }
+
+  /// Checks the legs an event names and the agents it involves, not the whole state: what
+  /// the session runs after each command, so long scripts stay linear.
+  public func checkInvariants(touchedBy events: some Collection<TimedEvent>)
+    -> [InvariantViolation]
+  {
+    var legs: [Int] = []
+    var agentIndices: [Int] = []
+    for timed in events {
+      if let id = timed.event.contact, id.number >= 1, id.number <= contacts.count {
+        let contact = contacts[id.number - 1]
+        legs.append(id.number - 1)
+        for neighbour in [contact.previousContactID, contact.nextContactID] {
+          if let neighbour, neighbour.number <= contacts.count { legs.append(neighbour.number - 1) }
+        }
+        if let name = contact.state.agent ?? contact.agent?.username, let index = agentIndex[name] {
+          agentIndices.append(index)
+        }
+      }
+      if let name = timed.event.agent, let index = agentIndex[name] { agentIndices.append(index) }
+    }
+    var found: [InvariantViolation] = []
+    for index in Set(legs).sorted() { checkLeg(index, into: &found) }
+    for index in Set(agentIndices).sorted() { checkAgent(index, into: &found) }
+    return found
+  }
+}
+
+/// What a step check needs of the state before the step: cheap to take, so the session can
+/// take one before every command without copying the machine.
+public struct StepBaseline: Sendable {
+  var now: Instant
+  var contactCount: Int
+  /// The attempt numbers of the contacts with a pending offer: those a decline can touch.
+  var offeredAttempts: [(contact: ContactID, attempt: Int?)]
+
+  public init(_ simulation: Simulation) {
+    now = simulation.now
+    contactCount = simulation.contacts.count
+    offeredAttempts = simulation.pendingOffers.sorted().map {
+      ($0, simulation.contact($0)?.callback?.attempt)
+    }
+  }
+}
+
+extension Contact {
+  /// 1 while an offer of this leg is pending or was accepted, else 0.
+  var openOffer: Int {
+    switch state {
+    case .offered, .dialing, .connected: return 1
+    case .ended: return agent == nil ? 0 : 1
+    case .scheduled, .queued: return 0
+    }
+  }
+
+  /// Offers withdrawn because the caller left while ringing (hung up or asked for a
+  /// callback): the offers neither declined nor pending nor accepted. The agent missed them.
+  public var withdrawnOffers: Int {
+    max(0, agentConnectionAttempts - declines - openOffer)
+  }
+}
+
+extension ContactState {
+  /// The agent the contact is offered to or with, if any.
+  public var agent: AgentName? {
+    switch self {
+    case .offered(let name), .dialing(let name), .connected(let name): return name
+    case .scheduled, .queued, .ended: return nil
+    }
+  }
+
+  var isOffered: Bool {
+    if case .offered = self { return true }
+    return false
+  }
+
+  var isDialing: Bool {
+    if case .dialing = self { return true }
+    return false
+  }
+
+  var isConnected: Bool {
+    if case .connected = self { return true }
+    return false
+  }
+}
+
+extension Event {
+  /// The contact the event is about, if one.
+  public var contact: ContactID? {
+    switch self {
+    case .inboundArrived(let id, _, _), .callbackRequested(let id, _),
+      .callbackScheduled(let id, _, _, _, _, _), .callbackEnqueued(let id, _),
+      .offered(let id, _, _), .declined(let id, _), .offerWithdrawn(let id, _),
+      .accepted(let id, _, _, _),
+      .attemptFailed(let id, _, _, _), .callbackExhausted(let id, _),
+      .customerConnected(let id, _), .conversationEnded(let id, _), .abandoned(let id, _),
+      .afterContactWorkStarted(_, let id):
+      return id
+    case .clockMoved, .queueCreated, .queueReconfigured, .agentAdded, .agentReady: return nil
+    }
+  }
+
+  /// The agent the event is about, if one.
+  public var agent: AgentName? {
+    switch self {
+    case .agentAdded(let name), .offered(_, let name, _), .declined(_, let name),
+      .offerWithdrawn(_, let name),
+      .accepted(_, let name, _, _), .customerConnected(_, let name),
+      .afterContactWorkStarted(let name, _), .agentReady(let name):
+      return name
+    case .clockMoved, .queueCreated, .queueReconfigured, .inboundArrived, .callbackRequested,
+      .callbackScheduled, .callbackEnqueued, .attemptFailed, .callbackExhausted,
+      .conversationEnded, .abandoned:
+      return nil
+    }
+  }
+}
+
+extension Simulation {
+  /// Per event: a decline keeps the attempt number; reported queue times are the record's.
+  fileprivate func checkEvent(
+    _ event: Event, before: StepBaseline, into found: inout [InvariantViolation]
+  ) {
+    switch event {
+    case .declined(let id, let agent):
+      let was = before.offeredAttempts.first { $0.contact == id }?.attempt
+      let now = contact(id)?.callback?.attempt
+      if was != now {
+        found.append(
+          .init(
+            .declineKeepsAttempts,
+            "\(id) declined by \(agent) went from attempt \(was.map(String.init) ?? "-") to "
+              + "\(now.map(String.init) ?? "-"); a decline is not a failed attempt"))
+      }
+    case .accepted(let id, _, let queued, _), .callbackRequested(let id, let queued),
+      .abandoned(let id, let queued):
+      if contact(id)?.queueDuration != queued {
+        found.append(
+          .init(
+            .queueDuration,
+            "\(id) reported \(queued.value)s in queue, but its record says "
+              + "\(contact(id)?.queueDuration.map { "\($0.value)s" } ?? "null")"))
+      }
+    case .clockMoved, .queueCreated, .queueReconfigured, .agentAdded, .inboundArrived,
+      .callbackScheduled, .callbackEnqueued, .offered, .offerWithdrawn, .attemptFailed,
+      .callbackExhausted, .customerConnected, .conversationEnded, .afterContactWorkStarted,
+      .agentReady:
+      break
+    }
+  }
+}

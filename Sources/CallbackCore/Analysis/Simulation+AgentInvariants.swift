@@ -1,0 +1,133 @@
+/// The invariants of agents, timers and the machine's bookkeeping: contacts and agents
+/// point at each other one to one.
+extension Simulation {
+  func checkAgent(_ index: Int, into found: inout [InvariantViolation]) {
+    let agent = agents[index]
+    func fail(_ invariant: Invariant, _ detail: String) {
+      found.append(.init(invariant, "\(agent.name) \(detail)"))
+    }
+    switch agent.state {
+    case .available(let since):
+      if since > now { fail(.timeForward, "is Available since \(since.iso8601), after the clock") }
+    case .offered(let id):
+      if contact(id)?.state != .offered(to: agent.name) {
+        fail(.oneOffer, "is ringing with \(id), but \(id) is not offered to them")
+      }
+    case .onContact(let id):
+      switch contact(id)?.state {
+      case .dialing(let name)?, .connected(let name)?:
+        if name != agent.name {
+          fail(.oneContactPerAgent, "is on \(id), but \(id) is with \(name)")
+        }
+      default:
+        fail(.oneContactPerAgent, "is on \(id), but \(id) is not with an agent")
+      }
+    case .afterContactWork(let id):
+      let leg = contact(id)
+      if leg?.state != .ended || leg?.agent?.username != agent.name
+        || leg?.agent?.afterContactWorkEnd != nil
+      {
+        fail(
+          .oneContactPerAgent, "is in after-contact work for \(id), which is not theirs to wrap up")
+      }
+    case .missed(let id):
+      if contact(id) == nil { fail(.oneContactPerAgent, "missed \(id), which does not exist") }
+    }
+  }
+
+  /// Contacts and agents point at each other one to one; each Scheduled leg has one timer;
+  /// the sets the defaults draw on hold exactly the contacts in those states.
+  func checkBookkeeping(into found: inout [InvariantViolation]) {
+    var timerCounts = [Int](repeating: 0, count: contacts.count + 1)
+    var timerDeadlines = [Instant?](repeating: nil, count: contacts.count + 1)
+    for timer in timers.unordered {
+      let number = timer.contact.number
+      guard number >= 1, number <= contacts.count else {
+        found.append(.init(.onePlace, "a timer names \(timer.contact), which does not exist"))
+        continue
+      }
+      timerCounts[number] += 1
+      timerDeadlines[number] = timer.deadline
+      if timer.deadline < now {
+        found.append(
+          .init(.timeForward, "\(timer.contact)'s timer at \(timer.deadline.iso8601) is overdue"))
+      }
+    }
+    var holders = [Int](repeating: 0, count: agents.count)
+    var missedOffers = 0
+    var counts = (offered: 0, dialing: 0, connected: 0, waitingInbound: 0)
+    for c in contacts {
+      missedOffers += c.declines + c.withdrawnOffers
+      let isScheduled: Bool
+      if case .scheduled(let until) = c.state {
+        isScheduled = true
+        if timerDeadlines[c.id.number] != until {
+          found.append(
+            .init(.onePlace, "\(c.id) is Scheduled until \(until.iso8601) with no timer then"))
+        }
+      } else {
+        isScheduled = false
+      }
+      if timerCounts[c.id.number] != (isScheduled ? 1 : 0) {
+        found.append(
+          .init(
+            .onePlace,
+            "\(c.id) has \(timerCounts[c.id.number]) timers while \(c.state.text(now: now, c))"))
+      }
+      switch c.state {
+      case .offered: counts.offered += 1
+      case .dialing: counts.dialing += 1
+      case .connected: counts.connected += 1
+      case .scheduled, .queued, .ended: break
+      }
+      let waiting = c.method == .inbound && (c.state == .queued || c.state.isOffered)
+      if waiting { counts.waitingInbound += 1 }
+      if pendingOffers.contains(c.id) != c.state.isOffered
+        || dialingContacts.contains(c.id) != c.state.isDialing
+        || connectedContacts.contains(c.id) != c.state.isConnected
+        || waitingInbound.contains(c.id) != waiting
+      {
+        found.append(
+          .init(
+            .onePlace,
+            "\(c.id) is \(c.state.text(now: now, c)) but the lists of pending offers, callbacks "
+              + "being dialed, connected contacts and waiting inbound calls disagree"))
+      }
+      if let name = c.state.agent, let index = agentIndex[name] {
+        holders[index] += 1
+        switch (c.state, agents[index].state) {
+        case (.offered, .offered(let id)) where id == c.id: break
+        case (.dialing, .onContact(let id)) where id == c.id: break
+        case (.connected, .onContact(let id)) where id == c.id: break
+        case (.offered, _):
+          found.append(
+            .init(.oneOffer, "\(c.id) is offered to \(name), who is \(agents[index].state.text)"))
+        default:
+          found.append(
+            .init(
+              .oneContactPerAgent, "\(c.id) is with \(name), who is \(agents[index].state.text)"))
+        }
+      } else if let name = c.state.agent {
+        found.append(.init(.oneContactPerAgent, "\(c.id) is with \(name), who is not an agent"))
+      }
+    }
+    for (index, count) in holders.enumerated() where count > 1 {
+      found.append(
+        .init(.oneContactPerAgent, "\(agents[index].name) holds \(count) contacts at once"))
+    }
+    let set = (
+      pendingOffers.count, dialingContacts.count, connectedContacts.count, waitingInbound.count
+    )
+    if set != (counts.offered, counts.dialing, counts.connected, counts.waitingInbound) {
+      found.append(.init(.onePlace, "the bookkeeping sets list contacts that do not exist"))
+    }
+    let nonResponses = agents.reduce(0) { $0 + $1.nonResponses }
+    if nonResponses != missedOffers {
+      found.append(
+        .init(
+          .offersCounted,
+          "agents have \(nonResponses) non-responses but contacts have \(missedOffers) offers "
+            + "declined or withdrawn"))
+    }
+  }
+}

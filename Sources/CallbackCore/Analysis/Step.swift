@@ -1,0 +1,114 @@
+/// One command of the language with every argument spelt out, so that `explore` and `fuzz`
+/// can apply it to a copy of the machine and write it back as a script line.
+public enum Step: Equatable, Sendable {
+  case agents([AgentName])
+  case queue(QueueName, CallbackSettings)
+  case enqueue
+  case callback(ContactID)
+  case wait(Seconds)
+  case offer(ContactID, AgentName)
+  case decline(ContactID)
+  case accept(ContactID)
+  case fail(ContactID, AttemptFailure)
+  case connect(ContactID)
+  /// `by` is nil for a waiting inbound call that hangs up (an abandon).
+  case hangup(ContactID, by: Party?)
+  case ready(AgentName)
+
+  /// The script line that runs this step.
+  public var line: String {
+    switch self {
+    case .agents(let names): return "agent " + names.map(\.text).joined(separator: " ")
+    case .queue(let name, let s):
+      return "queue \(name) initial-delay=\(s.initialDelay) max-attempts=\(s.maxAttempts) "
+        + "retry-delay=\(s.retryDelay)"
+    case .enqueue: return "enqueue"
+    case .callback(let id): return "callback \(id)"
+    case .wait(let duration): return "wait \(duration)"
+    case .offer(let id, let agent): return "offer \(id) \(agent)"
+    case .decline(let id): return "decline \(id)"
+    case .accept(let id): return "accept \(id)"
+    case .fail(let id, let reason): return "fail \(id) reason=\(reason.rawValue)"
+    case .connect(let id): return "connect \(id)"
+    case .hangup(let id, let party?): return "hangup \(id) by=\(party.rawValue)"
+    case .hangup(let id, nil): return "hangup \(id)"
+    case .ready(let agent): return "ready \(agent)"
+    }
+  }
+
+  /// Runs the step on `simulation`, as the session would run its line.
+  public func apply(to simulation: inout Simulation) throws(Rejection) -> [TimedEvent] {
+    switch self {
+    case .agents(let names): return try simulation.addAgents(names)
+    case .queue(let name, let s):
+      return try simulation.configureQueue(
+        name,
+        CallbackSettingsChange(
+          initialDelay: s.initialDelay, maxAttempts: s.maxAttempts, retryDelay: s.retryDelay))
+    case .enqueue: return try simulation.enqueueInbound(queue: nil, number: nil)
+    case .callback(let id):
+      return try simulation.requestCallback(
+        for: id, queue: nil, change: CallbackSettingsChange(), number: nil)
+    case .wait(let duration): return simulation.advance(by: duration)
+    case .offer(let id, let agent): return try simulation.offer(id, to: agent)
+    case .decline(let id): return try simulation.decline(.contact(id))
+    case .accept(let id): return try simulation.accept(.contact(id))
+    case .fail(let id, let reason): return try simulation.failAttempt(id, reason: reason)
+    case .connect(let id): return try simulation.connectCustomer(id)
+    case .hangup(let id, let party): return try simulation.hangUp(id, by: party)
+    case .ready(let agent): return try simulation.makeReady(agent)
+    }
+  }
+}
+
+extension Simulation {
+  /// Every command that can act on this state, in a fixed order: `wait` to the next timer,
+  /// then per contact (by ID) what its state allows, then `ready` per agent.
+  /// - Parameter callbacks: include `callback C` for waiting inbound calls.
+  public func legalSteps(callbacks: Bool = true) -> [Step] {
+    var steps: [Step] = []
+    if let next = timers.min { steps.append(.wait(next.deadline.seconds(since: now))) }
+    var available: [AgentName] = []
+    for agent in agents {
+      if case .available = agent.state { available.append(agent.name) }
+    }
+    for contact in contacts {
+      let id = contact.id
+      switch contact.state {
+      case .queued:
+        for agent in available { steps.append(.offer(id, agent)) }
+        if contact.method == .inbound {
+          if callbacks { steps.append(.callback(id)) }
+          steps.append(.hangup(id, by: nil))
+        }
+      case .offered:
+        steps.append(.decline(id))
+        steps.append(.accept(id))
+        if contact.method == .inbound {
+          if callbacks { steps.append(.callback(id)) }
+          steps.append(.hangup(id, by: nil))
+        }
+      case .dialing:
+        for reason in AttemptFailure.allCases { steps.append(.fail(id, reason)) }
+        steps.append(.connect(id))
+      case .connected:
+        steps.append(.hangup(id, by: .customer))
+        steps.append(.hangup(id, by: .agent))
+      case .scheduled, .ended:
+        break
+      }
+    }
+    for agent in agents {
+      switch agent.state {
+      case .missed, .afterContactWork: steps.append(.ready(agent.name))
+      case .available, .offered, .onContact: break
+      }
+    }
+    return steps
+  }
+
+  /// True while some leg is not over.
+  public var hasLiveContact: Bool {
+    contacts.contains { $0.state != .ended }
+  }
+}

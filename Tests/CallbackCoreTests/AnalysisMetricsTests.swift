@@ -1,0 +1,59 @@
+import Testing
+
+@testable import CallbackCore
+
+@Suite struct AnalysisMetricsTests {
+  /// The AWS page's example: 300 s inbound, 10 s delay, 10 s in queue, answered.
+  @Test func seedExample() throws {
+    var sim = try seedScenario(agents: [alice])
+    var m = sim.callbackMetrics(queue: nil)
+    #expect(m.scheduled == 1 && m.inQueue == 0 && m.oldest == nil)
+    // C1 has ended: queued, not handled, not abandoned (it turned into a callback).
+    #expect(m.contactsQueued == 1 && m.contactsHandled == 0 && m.contactsAbandoned == 0)
+    try run([.wait(Seconds(10))], on: &sim)
+    m = sim.callbackMetrics(queue: nil)
+    #expect(m.scheduled == 0 && m.inQueue == 1 && m.oldest == Seconds(0))
+    try run([.wait(Seconds(10)), .offer(c(2), alice)], on: &sim)
+    m = sim.callbackMetrics(queue: nil)
+    // Routed to alice: no longer In queue, but its queue time still runs (Oldest 10 s).
+    #expect(m.inQueue == 0 && m.oldest == Seconds(10))
+    try run(
+      [
+        .accept(c(2)), .wait(Seconds(15)), .connect(c(2)), .wait(Seconds(120)),
+        .hangup(c(2), by: .customer), .wait(Seconds(30)), .ready(alice),
+      ],
+      on: &sim)
+    m = sim.callbackMetrics(queue: nil)
+    #expect(m.contactsQueued == 2)
+    #expect(m.contactsHandled == 1)
+    #expect(m.contactsAbandoned == 0)
+    #expect(m.callbackContactsHandled == 1)
+    #expect(m.callbackAttempts == 0)
+    #expect(m.agentNonResponse == 0)
+    #expect(m.averageQueueAnswerTenths == 100)
+    // C1 left the queue after 300 s, C2 after 10 s: 1 of 2 within 60 s.
+    #expect(m.removedWithin60s == 1 && m.serviceLevel60Permille == 500)
+  }
+
+  @Test func retryDeclineAndAbandon() throws {
+    var sim = try seedScenario()
+    try run(
+      [
+        .wait(Seconds(10)), .offer(c(2), bob), .wait(Seconds(5)), .decline(c(2)),
+        .offer(c(2), alice), .wait(Seconds(5)), .accept(c(2)), .fail(c(2), .noAnswer),
+        .ready(alice), .ready(bob), .enqueue, .wait(Seconds(45)), .hangup(c(4), by: nil),
+      ],
+      on: &sim)
+    let m = sim.callbackMetrics(queue: nil)
+    #expect(m.scheduled == 1)  // C3, the retry, waits out 10 minutes
+    #expect(m.contactsQueued == 3)  // C1, C2, C4
+    #expect(m.contactsHandled == 1)  // C2 was accepted
+    #expect(m.contactsAbandoned == 1)  // C4
+    #expect(m.callbackContactsHandled == 1)
+    #expect(m.callbackAttempts == 1)  // C2 rang out
+    #expect(m.agentNonResponse == 1)  // bob
+    #expect(m.averageQueueAnswerTenths == 100)  // C2: 09:05:10 to 09:05:20
+    #expect(m.removedWithin60s == 2 && m.serviceLevel60Permille == 667)
+    #expect(sim.callbackMetrics(queue: QueueName("Elsewhere")) == CallbackMetrics())
+  }
+}

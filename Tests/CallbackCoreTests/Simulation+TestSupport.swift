@@ -1,0 +1,107 @@
+import Testing
+
+@testable import CallbackCore
+
+/// 2026-01-01 at `hh:mm:ss` UTC, the day every simulation starts.
+func t(_ clock: String) -> Instant {
+  let parts = clock.split(separator: ":").map { Int($0)! }
+  return Instant(year: 2026, month: 1, day: 1, hour: parts[0], minute: parts[1], second: parts[2])!
+}
+
+/// Shorthand for an event at a time of day.
+func at(_ clock: String, _ event: Event) -> TimedEvent {
+  TimedEvent(at: t(clock), event: event)
+}
+
+let basicQueue = QueueName("BasicQueue")
+let alice = AgentName("alice")
+let bob = AgentName("bob")
+let carol = AgentName("carol")
+
+func c(_ number: Int) -> ContactID { ContactID(number) }
+
+/// Everything a rejected command must leave as it was: what `status` and `records` show, and
+/// the sets the defaults draw on.
+struct Snapshot: Equatable {
+  struct PendingTimer: Equatable {
+    var at: Instant
+    var contact: ContactID
+  }
+
+  var now: Instant
+  var queues: [Queue]
+  var defaultQueue: QueueName
+  var agents: [Agent]
+  var contacts: [Contact]
+  var pendingTimers: [PendingTimer]
+  var timerCount: Int
+  var pendingOffers: Set<ContactID>
+  var dialingContacts: Set<ContactID>
+  var connectedContacts: Set<ContactID>
+  var waitingInbound: Set<ContactID>
+  var availabilityGeneration: [Int]
+
+  init(_ sim: Simulation) {
+    now = sim.now
+    queues = sim.queues
+    defaultQueue = sim.defaultQueue
+    agents = sim.agents
+    contacts = sim.contacts
+    pendingTimers = sim.pendingTimers.map { PendingTimer(at: $0.at, contact: $0.contact) }
+    timerCount = sim.timerCount
+    pendingOffers = sim.pendingOffers
+    dialingContacts = sim.dialingContacts
+    connectedContacts = sim.connectedContacts
+    waitingInbound = sim.waitingInbound
+    availabilityGeneration = sim.availabilityGeneration
+  }
+}
+
+extension Simulation {
+  /// Runs a command that must be refused. Returns the rejection's message (nil when it was
+  /// accepted) and records an issue if the refused command changed anything.
+  mutating func rejection(
+    sourceLocation: SourceLocation = #_sourceLocation,
+    _ command: (inout Simulation) throws -> [TimedEvent]
+  ) -> String? {
+    let before = Snapshot(self)
+    do {
+      let events = try command(&self)
+      Issue.record("expected a rejection, got \(events)", sourceLocation: sourceLocation)
+      return nil
+    } catch let rejection as Rejection {
+      #expect(
+        Snapshot(self) == before, "a rejected command changed the state",
+        sourceLocation: sourceLocation)
+      return rejection.message
+    } catch {
+      Issue.record("unexpected error \(error)", sourceLocation: sourceLocation)
+      return nil
+    }
+  }
+
+  /// Contact `Cn`, which must exist.
+  func leg(_ number: Int) -> Contact { contact(ContactID(number))! }
+}
+
+/// A simulation with agents added at the start.
+func simulation(agents names: AgentName...) throws -> Simulation {
+  var sim = Simulation()
+  if !names.isEmpty { _ = try sim.addAgents(names) }
+  return sim
+}
+
+/// The helper itself: a "rejected" command that changed something is reported.
+@Test func rejectionHelperNoticesAChangedState() {
+  var sim = Simulation()
+  withKnownIssue("the stand-in command moves the clock, then throws") {
+    let message = sim.rejection { sim in
+      _ = sim.advance(by: Seconds(1))
+      throw Rejection("refused")
+    }
+    #expect(message == "refused")
+  }
+  withKnownIssue("the stand-in command is accepted") {
+    #expect(sim.rejection { _ in [] } == nil)
+  }
+}
