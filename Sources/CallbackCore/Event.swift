@@ -12,6 +12,21 @@ public enum Event: Equatable, Sendable {
     ContactID, queue: QueueName, attempt: Int, maxAttempts: Int, delay: Seconds, entersQueueAt: Instant)
   /// A callback leg's delay is over: it is in queue now.
   case callbackEnqueued(ContactID, queue: QueueName)
+  /// Customer first: the queued leg was created; it waits out the initial delay.
+  case queuedLegScheduled(ContactID, queue: QueueName, delay: Seconds, entersQueueAt: Instant)
+  /// Customer first: a leg waits in queue for the system to dial the customer.
+  case awaitingDial(ContactID, queue: QueueName)
+  /// Customer first: the system dials; `leg` is the dialed leg, made from `queuedLeg` if any.
+  case dialStarted(leg: ContactID, from: ContactID?, attempt: Int, maxAttempts: Int)
+  /// Customer first: a person answered; they wait in queue for an agent.
+  case customerAnsweredDial(ContactID, queue: QueueName)
+  /// Customer first: the dial reached no person (a machine, no answer, a tone).
+  /// `outcome` is nil for a dial that failed (`fail`).
+  case dialReachedNoOne(
+    ContactID, outcome: DialOutcome?, reason: DisconnectReason, attempt: Int, maxAttempts: Int)
+  /// Customer first: a new dialed leg goes to the back of the queue after the retry delay.
+  case dialRetryScheduled(
+    ContactID, attempt: Int, maxAttempts: Int, delay: Seconds, entersQueueAt: Instant)
   case offered(ContactID, to: AgentName, agentConnectionAttempts: Int)
   /// Not a failed attempt (rule 2).
   case declined(ContactID, by: AgentName)

@@ -1,7 +1,62 @@
 /// How a contact record was started (Amazon Connect `InitiationMethod`).
 public enum InitiationMethod: String, Sendable {
   case inbound = "INBOUND"
+  /// An agent-first callback leg.
   case callback = "CALLBACK"
+  /// Customer first: the queued leg, waiting to be dialed out (rule 11).
+  case customerFirstQueued = "CALLBACK_CUSTOMER_FIRST_QUEUED"
+  /// Customer first: a dial to the customer; once answered it waits for an agent.
+  case customerFirstDialed = "CALLBACK_CUSTOMER_FIRST_DIALED"
+}
+
+/// Who is called first for a callback (rule 11).
+public enum DialMode: String, CaseIterable, Sendable {
+  /// The default: an agent accepts, then the customer is dialed.
+  case agentFirst = "agent-first"
+  /// The customer is dialed first and offered to an agent only once they answer.
+  case customerFirst = "customer-first"
+}
+
+/// What answered a customer-first dial: `connect amd=…` (AnsweringMachineDetectionStatus).
+public enum DialOutcome: String, CaseIterable, Sendable {
+  case human = "human"
+  case voicemailBeep = "voicemail-beep"
+  case voicemailNoBeep = "voicemail-no-beep"
+  case fax = "fax"
+  case unanswered = "unanswered"
+  case sitBusy = "sit-busy"
+  case sitInvalidNumber = "sit-invalid"
+
+  public var answeringMachineStatus: String {
+    switch self {
+    case .human: return "HUMAN_ANSWERED"
+    case .voicemailBeep: return "VOICEMAIL_BEEP"
+    case .voicemailNoBeep: return "VOICEMAIL_NO_BEEP"
+    case .fax: return "FAX_MACHINE_DETECTED"
+    case .unanswered: return "AMD_UNANSWERED"
+    case .sitBusy: return "SIT_TONE_BUSY"
+    case .sitInvalidNumber: return "SIT_TONE_INVALID_NUMBER"
+    }
+  }
+
+  /// A machine picked up: the call connected (ConnectedToSystemTimestamp), but no person.
+  public var reachedMachine: Bool {
+    switch self {
+    case .voicemailBeep, .voicemailNoBeep, .fax: return true
+    case .human, .unanswered, .sitBusy, .sitInvalidNumber: return false
+    }
+  }
+
+  /// How a dial that reached no person ends.
+  public var disconnectReason: DisconnectReason? {
+    switch self {
+    case .human: return nil
+    case .voicemailBeep, .voicemailNoBeep, .fax: return .contactFlowDisconnect
+    case .unanswered: return .telecomUnanswered
+    case .sitBusy: return .telecomBusy
+    case .sitInvalidNumber: return .telecomNumberInvalid
+    }
+  }
 }
 
 /// Why a leg ended (Amazon Connect `DisconnectReason`, rule 8).
@@ -54,11 +109,15 @@ public struct CallbackSettings: Equatable, Sendable {
   /// Calls, not retries (rule 7): the UI's "2 retries" is 3 attempts.
   public var maxAttempts: Int
   public var retryDelay: Seconds
+  public var mode: DialMode
 
-  public init(initialDelay: Seconds, maxAttempts: Int, retryDelay: Seconds) {
+  public init(
+    initialDelay: Seconds, maxAttempts: Int, retryDelay: Seconds, mode: DialMode = .agentFirst
+  ) {
     self.initialDelay = initialDelay
     self.maxAttempts = maxAttempts
     self.retryDelay = retryDelay
+    self.mode = mode
   }
 
   /// `BasicQueue`'s settings.
@@ -74,18 +133,23 @@ public struct CallbackSettingsChange: Equatable, Sendable {
   public var initialDelay: Seconds?
   public var maxAttempts: Int?
   public var retryDelay: Seconds?
+  public var mode: DialMode?
 
-  public init(initialDelay: Seconds? = nil, maxAttempts: Int? = nil, retryDelay: Seconds? = nil) {
+  public init(
+    initialDelay: Seconds? = nil, maxAttempts: Int? = nil, retryDelay: Seconds? = nil,
+    mode: DialMode? = nil
+  ) {
     self.initialDelay = initialDelay
     self.maxAttempts = maxAttempts
     self.retryDelay = retryDelay
+    self.mode = mode
   }
 
   func applied(to settings: CallbackSettings) -> CallbackSettings {
     CallbackSettings(
       initialDelay: initialDelay ?? settings.initialDelay,
       maxAttempts: maxAttempts ?? settings.maxAttempts,
-      retryDelay: retryDelay ?? settings.retryDelay)
+      retryDelay: retryDelay ?? settings.retryDelay, mode: mode ?? settings.mode)
   }
 }
 
@@ -114,6 +178,10 @@ public struct Agent: Equatable, Sendable {
 public enum ContactState: Equatable, Sendable {
   /// A callback leg waiting out its initial or retry delay (Scheduled).
   case scheduled(until: Instant)
+  /// Customer first: in queue, waiting for the system to dial the customer.
+  case awaitingDial
+  /// Customer first: the customer's phone is ringing; no agent yet.
+  case ringing
   /// In queue, waiting for an offer.
   case queued
   /// Offered to an agent who has not answered yet; still in queue.
@@ -168,10 +236,21 @@ public struct Contact: Equatable, Sendable {
   public var dequeue: Instant?
   public var agent: AgentInfo?
   public var state: ContactState
-  /// When the chain started; the queue orders by it (rule 9).
+  /// When the chain started (rule 9).
   public var chainStart: Instant
+  /// What the queue orders this leg by: its chain's start (rule 9), or, for a
+  /// customer-first retry, when it went back to the end of the queue.
+  public var queueOrder: Instant
+  /// Customer first: what answered the dial (AnsweringMachineDetectionStatus).
+  public var answeringMachineStatus: String?
+  /// Customer first: the queued leg's queue time plus this dialed leg's.
+  public var callbackTotalQueueDuration: Seconds?
   /// Present on CALLBACK legs.
   public var callback: CallbackPlan?
+
+  /// The customer is on the line while this leg waits for an agent: an inbound call, or an
+  /// answered customer-first dial.
+  public var isCaller: Bool { method == .inbound || method == .customerFirstDialed }
 
   /// `Queue.Duration`: this leg's Dequeue − Enqueue (rule 5).
   public var queueDuration: Seconds? {

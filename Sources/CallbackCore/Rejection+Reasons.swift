@@ -64,9 +64,34 @@ extension Rejection {
     )
   }
 
+  static func cannotDial(_ contact: Contact, now: Instant) -> Rejection {
+    Rejection(
+      "cannot dial \(contact.id): it is \(contact.state.text(now: now, contact)); only a "
+        + "customer-first callback waiting for dial-out is dialed (rule 11)")
+  }
+
+  static func nothingToDial(scheduled: [Contact]) -> Rejection {
+    let next = scheduled.first { $0.method == .customerFirstQueued || $0.method == .customerFirstDialed }
+    guard let next, case .scheduled(let until) = next.state else {
+      return Rejection(
+        "nothing to dial: no customer-first callback is waiting for dial-out (rule 11)")
+    }
+    return Rejection(
+      "nothing to dial: no customer-first callback is waiting for dial-out; \(next.id) enters "
+        + "\(next.queue) at \(until.iso8601) (try `wait`)")
+  }
+
+  static func outcomeNeedsCustomerFirst(_ contact: Contact, outcome: DialOutcome) -> Rejection {
+    Rejection(
+      "cannot connect \(contact.id) amd=\(outcome.rawValue): it is an agent-first callback; "
+        + "answering-machine outcomes belong to customer-first dials (rule 11)")
+  }
+
   static func cannotOffer(_ contact: Contact, now: Instant) -> Rejection {
     let rule: String
     switch contact.state {
+    case .awaitingDial, .ringing:
+      rule = "a customer-first callback is offered only once the customer answers (rule 11)"
     case .scheduled:
       rule = "a callback enters the queue only when its delay is over (rule 5)"
     case .offered:
@@ -136,7 +161,13 @@ extension Rejection {
   static func notDialing(_ contact: Contact, command: String, now: Instant) -> Rejection {
     let rule: String
     switch (contact.method, contact.state) {
-    case (.callback, .scheduled), (.callback, .queued), (.callback, .offered):
+    case (.customerFirstQueued, _), (.customerFirstDialed, .scheduled),
+      (.customerFirstDialed, .awaitingDial):
+      rule = "a customer-first callback is dialed with `dial` first (rule 11)"
+    case (.customerFirstDialed, _):
+      rule = "the customer already answered"
+    case (.callback, .scheduled), (.callback, .queued), (.callback, .offered),
+      (.callback, .awaitingDial), (.callback, .ringing):
       rule =
         command == "fail"
         ? "a failed attempt needs an accepted offer (rule 3), and a decline is not one (rule 2)"
@@ -155,8 +186,10 @@ extension Rejection {
   static func cannotHangUp(_ contact: Contact, now: Instant) -> Rejection {
     let rule: String
     switch contact.state {
-    case .scheduled, .queued, .offered:
+    case .scheduled, .awaitingDial, .queued, .offered:
       rule = "a queued callback has no customer on the line"
+    case .ringing:
+      rule = "the customer has not answered: use `connect` or `fail`"
     case .dialing:
       rule = "the customer has not answered: use `connect` or `fail`"
     case .connected, .ended:
@@ -190,6 +223,10 @@ extension ContactState {
     switch self {
     case .scheduled(let until):
       return "Scheduled until \(until.iso8601)"
+    case .awaitingDial:
+      return "Waiting for dial-out (\(contact.queue))"
+    case .ringing:
+      return "Ringing the customer"
     case .queued:
       return "In queue (\(contact.queue))"
     case .offered(let agent):
@@ -224,19 +261,24 @@ public func didYouMean(_ word: String, among candidates: [String]) -> String {
   return " (did you mean '\(best.0)'?)"
 }
 
-/// Levenshtein distance over Unicode scalars.
+/// Edit distance over Unicode scalars, counting a swap of two neighbours as one edit
+/// (optimal string alignment), so `wiat` is nearer `wait` than `dial`.
 public func editDistance(_ a: String, _ b: String) -> Int {
   let a = Array(a.unicodeScalars)
   let b = Array(b.unicodeScalars)
   if a.isEmpty { return b.count }
-  var previous = Array(0...b.count)
+  if b.isEmpty { return a.count }
+  var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+  for i in 0...a.count { table[i][0] = i }
+  for j in 0...b.count { table[0][j] = j }
   for i in 1...a.count {
-    var current = [i] + Array(repeating: 0, count: b.count)
-    for j in stride(from: 1, through: b.count, by: 1) {
-      current[j] = Swift.min(
-        previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+    for j in 1...b.count {
+      let cost = a[i - 1] == b[j - 1] ? 0 : 1
+      table[i][j] = Swift.min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+      if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+        table[i][j] = Swift.min(table[i][j], table[i - 2][j - 2] + 1)
+      }
     }
-    previous = current
   }
-  return previous[b.count]
+  return table[a.count][b.count]
 }

@@ -2,70 +2,85 @@
 extension Simulation {
   /// `fail`: an accepted callback could not reach the customer (rule 3). The leg ends; a new
   /// leg is scheduled after the retry delay if attempts remain, else the callback is
-  /// exhausted (rule 7). The agent goes to after-contact work.
+  /// exhausted (rule 7). The agent goes to after-contact work. A customer-first dial that
+  /// fails ends the same way, with no agent involved.
   public mutating func failAttempt(_ contactID: ContactID?, reason: AttemptFailure)
     throws(Rejection) -> [TimedEvent]
   {
-    let id: ContactID
-    if let contactID {
-      let contact = try require(contactID)
-      guard case .dialing = contact.state else {
-        throw .notDialing(contact, command: "fail", now: now)
-      }
-      id = contactID
-    } else {
-      id = try onlyCandidate(
-        dialingContacts, command: "fail", describing: "callback being dialed",
-        whenNone:
-          "a failed attempt needs an accepted offer (rule 3), and a decline is not one (rule 2)")
-    }
+    let id = try dialedContact(
+      contactID, command: "fail",
+      whenNone:
+        "a failed attempt needs an accepted offer (rule 3), and a decline is not one (rule 2)")
     let leg = contacts[id.number - 1]
-    guard let plan = leg.callback, case .dialing(let agent) = leg.state else {
-      preconditionFailure("\(id) is listed as dialing but is \(leg.state)")
+    guard let plan = leg.callback else { preconditionFailure("\(id) has no callback plan") }
+    switch leg.state {
+    case .ringing:
+      return endDial(id, outcome: nil, reason: reason.disconnectReason)
+    case .dialing(let agent):
+      dialingContacts.remove(id)
+      var events = [
+        TimedEvent(
+          at: now,
+          event: .attemptFailed(
+            id, reason: reason, attempt: plan.attempt, maxAttempts: plan.settings.maxAttempts))
+      ]
+      events += endLeg(id, reason: reason.disconnectReason, agent: agent, interaction: Seconds(0))
+      if plan.attempt < plan.settings.maxAttempts {
+        events.append(
+          createCallbackLeg(
+            after: contacts[id.number - 1], queue: leg.queue, settings: plan.settings,
+            attempt: plan.attempt + 1, number: leg.customerNumber,
+            delay: plan.settings.retryDelay))
+      } else {
+        events.append(TimedEvent(at: now, event: .callbackExhausted(id, attempts: plan.attempt)))
+      }
+      return events
+    case .scheduled, .awaitingDial, .queued, .offered, .connected, .ended:
+      preconditionFailure("\(id) is listed as dialed but is \(leg.state)")
     }
-    dialingContacts.remove(id)
-    var events = [
-      TimedEvent(
-        at: now,
-        event: .attemptFailed(
-          id, reason: reason, attempt: plan.attempt, maxAttempts: plan.settings.maxAttempts))
-    ]
-    events += endLeg(id, reason: reason.disconnectReason, agent: agent, interaction: Seconds(0))
-    if plan.attempt < plan.settings.maxAttempts {
-      events.append(
-        createCallbackLeg(
-          after: contacts[id.number - 1], queue: leg.queue, settings: plan.settings,
-          attempt: plan.attempt + 1, number: leg.customerNumber, delay: plan.settings.retryDelay)
-      )
-    } else {
-      events.append(TimedEvent(at: now, event: .callbackExhausted(id, attempts: plan.attempt)))
-    }
-    return events
   }
 
-  /// `connect`: the customer answers the callback.
-  public mutating func connectCustomer(_ contactID: ContactID?) throws(Rejection) -> [TimedEvent]
+  /// `connect`: the customer answers the callback. For a customer-first dial, `outcome` says
+  /// what answered (a person by default).
+  public mutating func connectCustomer(_ contactID: ContactID?, outcome: DialOutcome? = nil)
+    throws(Rejection) -> [TimedEvent]
   {
-    let id: ContactID
-    if let contactID {
-      let contact = try require(contactID)
-      guard case .dialing = contact.state else {
-        throw .notDialing(contact, command: "connect", now: now)
+    let id = try dialedContact(
+      contactID, command: "connect",
+      whenNone: "the customer is dialed only once an agent accepts a callback (rule 1)")
+    switch contacts[id.number - 1].state {
+    case .ringing:
+      return answerDial(id, outcome: outcome ?? .human)
+    case .dialing(let agent):
+      guard outcome == nil || outcome == .human else {
+        throw .outcomeNeedsCustomerFirst(contacts[id.number - 1], outcome: outcome!)
       }
-      id = contactID
-    } else {
-      id = try onlyCandidate(
-        dialingContacts, command: "connect", describing: "callback being dialed",
-        whenNone: "the customer is dialed only once an agent accepts a callback (rule 1)")
+      contacts[id.number - 1].state = .connected(agent: agent)
+      contacts[id.number - 1].connectedToSystem = now
+      dialingContacts.remove(id)
+      connectedContacts.insert(id)
+      return [TimedEvent(at: now, event: .customerConnected(id, agent: agent))]
+    case .scheduled, .awaitingDial, .queued, .offered, .connected, .ended:
+      preconditionFailure("\(id) is listed as dialed but is \(contacts[id.number - 1].state)")
     }
-    guard case .dialing(let agent) = contacts[id.number - 1].state else {
-      preconditionFailure("\(id) is listed as dialing but is \(contacts[id.number - 1].state)")
+  }
+
+  /// The callback `fail` or `connect` acts on: one being dialed, agent-first (accepted) or
+  /// customer-first (ringing).
+  func dialedContact(_ contactID: ContactID?, command: String, whenNone: String)
+    throws(Rejection) -> ContactID
+  {
+    guard let contactID else {
+      return try onlyCandidate(
+        dialingContacts.union(ringingContacts), command: command,
+        describing: "callback being dialed", whenNone: whenNone)
     }
-    contacts[id.number - 1].state = .connected(agent: agent)
-    contacts[id.number - 1].connectedToSystem = now
-    dialingContacts.remove(id)
-    connectedContacts.insert(id)
-    return [TimedEvent(at: now, event: .customerConnected(id, agent: agent))]
+    let contact = try require(contactID)
+    switch contact.state {
+    case .dialing, .ringing: return contactID
+    case .scheduled, .awaitingDial, .queued, .offered, .connected, .ended:
+      throw .notDialing(contact, command: command, now: now)
+    }
   }
 
   /// `hangup`: ends a conversation (the agent goes to after-contact work), or abandons a
@@ -78,7 +93,7 @@ extension Simulation {
       id = contactID
     } else {
       id = try onlyCandidate(
-        connectedContacts.union(waitingInbound), command: "hangup",
+        connectedContacts.union(waitingCallers), command: "hangup",
         describing: "connected contact or waiting inbound call",
         whenNone: "a queued callback is never hung up; its customer is not on the line")
     }
@@ -93,7 +108,7 @@ extension Simulation {
         + endLeg(
           id, reason: party == .customer ? .customerDisconnect : .agentDisconnect, agent: agent,
           interaction: now.seconds(since: interactionStart))
-    case .queued where contact.method == .inbound, .offered where contact.method == .inbound:
+    case .queued where contact.isCaller, .offered where contact.isCaller:
       guard party != .agent else { throw .agentCannotAbandon(contact, now: now) }
       let index = id.number - 1
       let withdrawn = withdrawOffer(of: id)
@@ -101,12 +116,12 @@ extension Simulation {
       contacts[index].dequeue = now
       contacts[index].disconnect = now
       contacts[index].disconnectReason = .customerDisconnect
-      waitingInbound.remove(id)
+      waitingCallers.remove(id)
       return withdrawn + [
         TimedEvent(
           at: now, event: .abandoned(id, queueDuration: contacts[index].queueDuration!))
       ]
-    case .scheduled, .queued, .offered, .dialing, .ended:
+    case .scheduled, .awaitingDial, .ringing, .queued, .offered, .dialing, .ended:
       throw .cannotHangUp(contact, now: now)
     }
   }

@@ -5,17 +5,14 @@ extension Simulation {
     throws(Rejection) -> [TimedEvent]
   {
     let queue = try require(name ?? defaultQueue)
-    let id = ContactID(contacts.count + 1)
-    let number = number ?? Simulation.placeholderNumber(for: id)
-    contacts.append(
-      Contact(
-        id: id, initialContactID: id, previousContactID: nil, nextContactID: nil,
-        method: .inbound, initiation: now, connectedToSystem: now, disconnect: nil,
-        disconnectReason: nil, agentConnectionAttempts: 0, declines: 0, customerNumber: number,
-        queue: queue.name, enqueue: now, dequeue: nil, agent: nil, state: .queued,
-        chainStart: now, callback: nil))
+    let number = number ?? Simulation.placeholderNumber(for: ContactID(contacts.count + 1))
+    let id = appendContact(
+      method: .inbound, after: nil, queue: queue.name, number: number, state: .queued,
+      plan: nil)
+    contacts[id.number - 1].connectedToSystem = now
+    contacts[id.number - 1].enqueue = now
     markQueued(id)
-    waitingInbound.insert(id)
+    waitingCallers.insert(id)
     return [TimedEvent(at: now, event: .inboundArrived(id, queue: queue.name, number: number))]
   }
 
@@ -31,14 +28,15 @@ extension Simulation {
       inboundID = contactID
     } else {
       inboundID = try onlyCandidate(
-        waitingInbound, command: "callback",
+        waitingCallers, command: "callback",
         describing: "waiting inbound call",
         whenNone: "only a waiting INBOUND call can ask for one; give queue=Q for a stand-alone callback")
     }
     let inbound = try require(inboundID)
     switch (inbound.method, inbound.state) {
     case (.inbound, .queued), (.inbound, .offered): break
-    case (.inbound, _), (.callback, _): throw .cannotRequestCallback(inbound, now: now)
+    case (.inbound, _), (.callback, _), (.customerFirstQueued, _), (.customerFirstDialed, _):
+      throw .cannotRequestCallback(inbound, now: now)
     }
     let queue = try require(name ?? inbound.queue)
     let settings = change.applied(to: queue.callbackSettings)
@@ -50,14 +48,14 @@ extension Simulation {
     contacts[index].dequeue = now
     contacts[index].disconnect = now
     contacts[index].disconnectReason = .contactFlowDisconnect
-    waitingInbound.remove(inboundID)
+    waitingCallers.remove(inboundID)
     let ended = TimedEvent(
       at: now,
       event: .callbackRequested(
         inbound: inboundID, queueDuration: contacts[index].queueDuration ?? Seconds(0)))
-    let leg = createCallbackLeg(
-      after: inbound, queue: queue.name, settings: settings, attempt: 1,
-      number: number ?? inbound.customerNumber, delay: settings.initialDelay)
+    let leg = createFirstLeg(
+      after: contacts[index], queue: queue.name, settings: settings,
+      number: number ?? inbound.customerNumber)
     return withdrawn + [ended, leg]
   }
 
@@ -68,12 +66,32 @@ extension Simulation {
     let queue = try require(name ?? defaultQueue)
     let settings = change.applied(to: queue.callbackSettings)
     try Simulation.validate(settings)
-    let id = ContactID(contacts.count + 1)
-    return [
-      createCallbackLeg(
-        after: nil, queue: queue.name, settings: settings, attempt: 1,
-        number: number ?? Simulation.placeholderNumber(for: id), delay: settings.initialDelay)
-    ]
+    let number = number ?? Simulation.placeholderNumber(for: ContactID(contacts.count + 1))
+    return [createFirstLeg(after: nil, queue: queue.name, settings: settings, number: number)]
+  }
+
+  /// The callback's first leg in its dial mode: an agent-first CALLBACK leg, or a
+  /// customer-first queued leg; either waits out the initial delay.
+  mutating func createFirstLeg(
+    after previous: Contact?, queue: QueueName, settings: CallbackSettings, number: String
+  ) -> TimedEvent {
+    switch settings.mode {
+    case .agentFirst:
+      return createCallbackLeg(
+        after: previous, queue: queue, settings: settings, attempt: 1, number: number,
+        delay: settings.initialDelay)
+    case .customerFirst:
+      let id = appendContact(
+        method: .customerFirstQueued, after: previous, queue: queue, number: number,
+        state: .scheduled(until: now + settings.initialDelay),
+        plan: CallbackPlan(attempt: 0, settings: settings))
+      schedule(id, at: now + settings.initialDelay)
+      return TimedEvent(
+        at: now,
+        event: .queuedLegScheduled(
+          id, queue: queue, delay: settings.initialDelay,
+          entersQueueAt: now + settings.initialDelay))
+    }
   }
 
   /// Makes a CALLBACK leg now, chained after `previous`, that enters the queue after `delay`.
@@ -81,18 +99,11 @@ extension Simulation {
     after previous: Contact?, queue: QueueName, settings: CallbackSettings, attempt: Int,
     number: String, delay: Seconds
   ) -> TimedEvent {
-    let id = ContactID(contacts.count + 1)
     let entersQueue = now + delay
-    if let previous { contacts[previous.id.number - 1].nextContactID = id }
-    contacts.append(
-      Contact(
-        id: id, initialContactID: previous?.initialContactID ?? id,
-        previousContactID: previous?.id, nextContactID: nil, method: .callback,
-        initiation: now, connectedToSystem: nil, disconnect: nil, disconnectReason: nil,
-        agentConnectionAttempts: 0, declines: 0, customerNumber: number, queue: queue,
-        enqueue: nil, dequeue: nil, agent: nil, state: .scheduled(until: entersQueue),
-        chainStart: previous?.chainStart ?? now,
-        callback: CallbackPlan(attempt: attempt, settings: settings)))
+    let id = appendContact(
+      method: .callback, after: previous, queue: queue, number: number,
+      state: .scheduled(until: entersQueue),
+      plan: CallbackPlan(attempt: attempt, settings: settings))
     schedule(id, at: entersQueue)
     return TimedEvent(
       at: now,

@@ -75,8 +75,11 @@ extension Simulation {
     if isCallback {
       dialingContacts.insert(contactID)
     } else {
-      waitingInbound.remove(contactID)
+      waitingCallers.remove(contactID)
       connectedContacts.insert(contactID)
+    }
+    if contacts[index].method == .customerFirstDialed {
+      contacts[index].callbackTotalQueueDuration = callbackTotalQueueDuration(of: contactID)
     }
     let queueDuration = contacts[index].queueDuration ?? Seconds(0)
     return [

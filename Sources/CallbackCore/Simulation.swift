@@ -30,7 +30,12 @@ public struct Simulation: Sendable {
   var pendingOffers: Set<ContactID>
   var dialingContacts: Set<ContactID>
   var connectedContacts: Set<ContactID>
-  var waitingInbound: Set<ContactID>
+  /// Callers on the line waiting for an agent: inbound calls and answered customer-first dials.
+  var waitingCallers: Set<ContactID>
+  /// Customer first: legs waiting for dial-out, by queue order; stale entries dropped when met.
+  var dialQueue: Heap<WaitingEntry>
+  /// Customer first: dials ringing at the customer.
+  var ringingContacts: Set<ContactID>
   /// Deliberate bugs, for tests that prove the analysis tools catch them. Off by default.
   public var faults = Faults()
 
@@ -51,7 +56,9 @@ public struct Simulation: Sendable {
     pendingOffers = []
     dialingContacts = []
     connectedContacts = []
-    waitingInbound = []
+    waitingCallers = []
+    dialQueue = Heap()
+    ringingContacts = []
   }
 
   // MARK: Lookups
@@ -197,10 +204,7 @@ public struct Simulation: Sendable {
   /// Puts a contact (back) in queue, as a candidate for the default offer.
   mutating func markQueued(_ id: ContactID) {
     contacts[id.number - 1].state = .queued
-    let contact = contacts[id.number - 1]
-    waiting.insert(
-      WaitingEntry(
-        chainStart: contact.chainStart, initialContact: contact.initialContactID, contact: id))
+    waiting.insert(WaitingEntry(contacts[id.number - 1]))
   }
 
   mutating func schedule(_ id: ContactID, at deadline: Instant) {
@@ -208,10 +212,47 @@ public struct Simulation: Sendable {
     timerCount += 1
   }
 
+  /// A leg's delay is over: an agent-first leg joins the queue for agents; a customer-first
+  /// leg joins it to wait for dial-out.
   mutating func enterQueue(_ id: ContactID) -> TimedEvent {
-    contacts[id.number - 1].enqueue = now
-    markQueued(id)
-    return TimedEvent(at: now, event: .callbackEnqueued(id, queue: contacts[id.number - 1].queue))
+    let index = id.number - 1
+    switch contacts[index].method {
+    case .callback:
+      contacts[index].enqueue = now
+      markQueued(id)
+      return TimedEvent(at: now, event: .callbackEnqueued(id, queue: contacts[index].queue))
+    case .customerFirstQueued, .customerFirstDialed, .inbound:
+      if contacts[index].method == .customerFirstQueued {
+        // The creation flow starts as the delay ends; the leg then waits for dial-out.
+        contacts[index].enqueue = now
+        contacts[index].connectedToSystem = now
+      } else {
+        contacts[index].queueOrder = now  // A retry goes to the back of the queue.
+      }
+      contacts[index].state = .awaitingDial
+      dialQueue.insert(WaitingEntry(contacts[index]))
+      return TimedEvent(at: now, event: .awaitingDial(id, queue: contacts[index].queue))
+    }
+  }
+
+  /// A new contact record, numbered next, with nothing known beyond what is given.
+  mutating func appendContact(
+    method: InitiationMethod, after previous: Contact?, queue: QueueName, number: String,
+    state: ContactState, plan: CallbackPlan?
+  ) -> ContactID {
+    let id = ContactID(contacts.count + 1)
+    if let previous { contacts[previous.id.number - 1].nextContactID = id }
+    let chainStart = previous?.chainStart ?? now
+    contacts.append(
+      Contact(
+        id: id, initialContactID: previous?.initialContactID ?? id,
+        previousContactID: previous?.id, nextContactID: nil, method: method, initiation: now,
+        connectedToSystem: nil, disconnect: nil, disconnectReason: nil,
+        agentConnectionAttempts: 0, declines: 0, customerNumber: number, queue: queue,
+        enqueue: nil, dequeue: nil, agent: nil, state: state, chainStart: chainStart,
+        queueOrder: chainStart, answeringMachineStatus: nil, callbackTotalQueueDuration: nil,
+        callback: plan))
+    return id
   }
 }
 
@@ -226,16 +267,23 @@ struct Timer: Comparable, Sendable {
   }
 }
 
-/// Queue order (rule 9): chain start, then the chain's first contact, then the leg itself, so
-/// two calls that arrive in the same second keep their arrival order through their callbacks.
+/// Queue order (rule 9): the leg's queue order time (its chain's start), then the chain's
+/// first contact, then the leg itself, so two calls that arrive in the same second keep their
+/// arrival order through their callbacks.
 struct WaitingEntry: Comparable, Sendable {
-  var chainStart: Instant
+  var queueOrder: Instant
   var initialContact: ContactID
   var contact: ContactID
 
+  init(_ contact: Contact) {
+    queueOrder = contact.queueOrder
+    initialContact = contact.initialContactID
+    self.contact = contact.id
+  }
+
   static func < (lhs: WaitingEntry, rhs: WaitingEntry) -> Bool {
-    (lhs.chainStart, lhs.initialContact, lhs.contact)
-      < (rhs.chainStart, rhs.initialContact, rhs.contact)
+    (lhs.queueOrder, lhs.initialContact, lhs.contact)
+      < (rhs.queueOrder, rhs.initialContact, rhs.contact)
   }
 }
 

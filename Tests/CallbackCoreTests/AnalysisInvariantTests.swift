@@ -30,7 +30,7 @@ func broken(_ sim: Simulation) -> [Invariant] {
     let script: [Step] = [
       .wait(Seconds(10)), .offer(c(2), bob), .decline(c(2)), .offer(c(2), alice),
       .accept(c(2)), .fail(c(2), .busy), .ready(alice), .ready(bob), .wait(Seconds(600)),
-      .offer(c(3), alice), .accept(c(3)), .connect(c(3)), .hangup(c(3), by: .agent),
+      .offer(c(3), alice), .accept(c(3)), .connect(c(3), nil), .hangup(c(3), by: .agent),
       .ready(alice), .enqueue, .offer(c(4), bob), .hangup(c(4), by: nil),
     ]
     for step in script {

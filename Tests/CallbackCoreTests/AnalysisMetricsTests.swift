@@ -19,7 +19,7 @@ import Testing
     #expect(m.inQueue == 0 && m.oldest == Seconds(10))
     try run(
       [
-        .accept(c(2)), .wait(Seconds(15)), .connect(c(2)), .wait(Seconds(120)),
+        .accept(c(2)), .wait(Seconds(15)), .connect(c(2), nil), .wait(Seconds(120)),
         .hangup(c(2), by: .customer), .wait(Seconds(30)), .ready(alice),
       ],
       on: &sim)

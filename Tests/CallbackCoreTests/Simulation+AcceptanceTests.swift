@@ -58,7 +58,8 @@ import Testing
           disconnect: t("09:05:00"), disconnectReason: .contactFlowDisconnect,
           agentConnectionAttempts: 0, declines: 0, customerNumber: "+15550100", queue: basicQueue,
           enqueue: t("09:00:00"), dequeue: t("09:05:00"), agent: nil, state: .ended,
-          chainStart: t("09:00:00"), callback: nil))
+          chainStart: t("09:00:00"), queueOrder: t("09:00:00"),
+          answeringMachineStatus: nil, callbackTotalQueueDuration: nil, callback: nil))
     #expect(
       sim.leg(2)
         == Contact(
@@ -70,7 +71,8 @@ import Testing
           agent: AgentInfo(
             username: alice, connectedToAgent: t("09:05:20"), interactionDuration: Seconds(120),
             afterContactWorkStart: t("09:07:25"), afterContactWorkEnd: t("09:08:00")),
-          state: .ended, chainStart: t("09:00:00"),
+          state: .ended, chainStart: t("09:00:00"), queueOrder: t("09:00:00"),
+          answeringMachineStatus: nil, callbackTotalQueueDuration: nil,
           callback: CallbackPlan(attempt: 1, settings: .basic)))
     #expect(sim.leg(1).queueDuration == Seconds(300))
     #expect(sim.leg(2).queueDuration == Seconds(10))
@@ -202,7 +204,8 @@ import Testing
           agent: AgentInfo(
             username: alice, connectedToAgent: t("09:01:10"), interactionDuration: Seconds(0),
             afterContactWorkStart: t("09:01:40"), afterContactWorkEnd: t("09:01:40")),
-          state: .ended, chainStart: t("09:00:00"),
+          state: .ended, chainStart: t("09:00:00"), queueOrder: t("09:00:00"),
+          answeringMachineStatus: nil, callbackTotalQueueDuration: nil,
           callback: CallbackPlan(attempt: 1, settings: settings)))
     #expect(
       sim.leg(3)
@@ -215,7 +218,8 @@ import Testing
           agent: AgentInfo(
             username: alice, connectedToAgent: t("09:07:00"), interactionDuration: Seconds(0),
             afterContactWorkStart: t("09:07:25"), afterContactWorkEnd: nil),
-          state: .ended, chainStart: t("09:00:00"),
+          state: .ended, chainStart: t("09:00:00"), queueOrder: t("09:00:00"),
+          answeringMachineStatus: nil, callbackTotalQueueDuration: nil,
           callback: CallbackPlan(attempt: 2, settings: settings)))
     #expect(sim.leg(2).queueDuration == Seconds(0))
     #expect(sim.leg(3).queueDuration == Seconds(20))

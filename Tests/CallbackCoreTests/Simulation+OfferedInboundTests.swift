@@ -23,7 +23,7 @@ import Testing
     #expect(sim.leg(1).agent == nil)
     #expect(sim.agent(alice) == Agent(name: alice, state: .missed(c(1)), nonResponses: 1))
     #expect(sim.pendingOffers.isEmpty)
-    #expect(sim.waitingInbound.isEmpty)
+    #expect(sim.waitingCallers.isEmpty)
     // Nothing is left to accept, and alice needs `ready`.
     #expect(
       sim.rejection { try $0.accept(.agent(alice)) }

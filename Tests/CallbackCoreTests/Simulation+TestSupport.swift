@@ -38,7 +38,7 @@ struct Snapshot: Equatable {
   var pendingOffers: Set<ContactID>
   var dialingContacts: Set<ContactID>
   var connectedContacts: Set<ContactID>
-  var waitingInbound: Set<ContactID>
+  var waitingCallers: Set<ContactID>
   var availabilityGeneration: [Int]
 
   init(_ sim: Simulation) {
@@ -52,7 +52,7 @@ struct Snapshot: Equatable {
     pendingOffers = sim.pendingOffers
     dialingContacts = sim.dialingContacts
     connectedContacts = sim.connectedContacts
-    waitingInbound = sim.waitingInbound
+    waitingCallers = sim.waitingCallers
     availabilityGeneration = sim.availabilityGeneration
   }
 }

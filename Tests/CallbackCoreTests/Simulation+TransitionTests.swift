@@ -91,7 +91,8 @@ import Testing
           agent: AgentInfo(
             username: alice, connectedToAgent: t("09:00:42"), interactionDuration: Seconds(100),
             afterContactWorkStart: t("09:02:22"), afterContactWorkEnd: nil),
-          state: .ended, chainStart: t("09:00:00"), callback: nil))
+          state: .ended, chainStart: t("09:00:00"), queueOrder: t("09:00:00"),
+          answeringMachineStatus: nil, callbackTotalQueueDuration: nil, callback: nil))
     #expect(sim.agent(alice)?.state == .afterContactWork(c(1)))
     _ = sim.advance(by: Seconds(60))
     #expect(try sim.makeReady(alice) == [at("09:03:22", .agentReady(alice))])
@@ -146,7 +147,8 @@ import Testing
           method: .callback, initiation: t("09:00:05"), connectedToSystem: nil, disconnect: nil,
           disconnectReason: nil, agentConnectionAttempts: 0, declines: 0,
           customerNumber: "+15550000001", queue: basicQueue, enqueue: nil, dequeue: nil,
-          agent: nil, state: .scheduled(until: t("09:01:05")), chainStart: t("09:00:05"),
+          agent: nil, state: .scheduled(until: t("09:01:05")), chainStart: t("09:00:05"), queueOrder: t("09:00:05"),
+          answeringMachineStatus: nil, callbackTotalQueueDuration: nil,
           callback: CallbackPlan(
             attempt: 1,
             settings: CallbackSettings(

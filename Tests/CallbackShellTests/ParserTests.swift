@@ -112,7 +112,10 @@ extension ParserTests {
     #expect(try parse("accept C3") == sim(.accept(.contact(ContactID(3)))))
     #expect(try parse("fail") == sim(.fail(nil, .noAnswer)))
     #expect(try parse("fail C2 reason=invalid-number") == sim(.fail(ContactID(2), .invalidNumber)))
-    #expect(try parse("connect C2") == sim(.connect(ContactID(2))))
+    #expect(try parse("connect C2") == sim(.connect(ContactID(2), nil)))
+    #expect(try parse("connect amd=voicemail-beep") == sim(.connect(nil, .voicemailBeep)))
+    #expect(try parse("dial") == sim(.dial(nil)))
+    #expect(try parse("dial C2") == sim(.dial(ContactID(2))))
     #expect(try parse("hangup") == sim(.hangup(nil, nil)))
     #expect(try parse("hangup C2 by=agent") == sim(.hangup(ContactID(2), .agent)))
     #expect(try parse("ready alice") == sim(.ready(alice)))
@@ -150,7 +153,7 @@ extension ParserTests {
     #expect(
       error("callback C1 max-attempt=2")
         == "callback: unknown option 'max-attempt' (did you mean 'max-attempts'?); "
-        + "options are queue= initial-delay= max-attempts= retry-delay= number=")
+        + "options are queue= initial-delay= max-attempts= retry-delay= mode= number=")
     #expect(
       error("fail reasons=busy")
         == "fail: unknown option 'reasons' (did you mean 'reason'?); options are reason=")
@@ -186,7 +189,7 @@ extension ParserTests {
     )
     #expect(
       error("queue A B")
-        == "queue: unexpected 'B'; usage: queue NAME [initial-delay=D] [max-attempts=N] [retry-delay=D]"
+        == "queue: unexpected 'B'; usage: queue NAME [initial-delay=D] [max-attempts=N] [retry-delay=D] [mode=M]"
     )
     #expect(error("source") == "source: missing argument; usage: source FILE")
     // The count is checked before options.

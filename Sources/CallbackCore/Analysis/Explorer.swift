@@ -173,12 +173,12 @@ struct StateKey: Hashable {
       case .scheduled(let until): words.append(time(until))
       case .offered(let agent), .dialing(let agent), .connected(let agent):
         words.append(agentSlot(agent))
-      case .queued, .ended: break
+      case .queued, .ended, .awaitingDial, .ringing: break
       }
       words.append(Int32(contact.previousContactID?.number ?? 0))
       words.append(Int32(contact.nextContactID?.number ?? 0))
       words.append(Int32(contact.initialContactID.number))
-      words.append(contact.method == .inbound ? 0 : 1)
+      words.append(contact.method.code)
       words.append(time(contact.initiation))
       words.append(time(contact.chainStart))
       words.append(time(contact.connectedToSystem))
@@ -253,6 +253,8 @@ extension ContactState {
     case .dialing: return 3
     case .connected: return 4
     case .ended: return 5
+    case .awaitingDial: return 6
+    case .ringing: return 7
     }
   }
 }
@@ -266,6 +268,18 @@ extension AgentState {
     case .onContact(let id): return 2 + 5 * id.number
     case .afterContactWork(let id): return 3 + 5 * id.number
     case .missed(let id): return 4 + 5 * id.number
+    }
+  }
+}
+
+extension InitiationMethod {
+  /// A small number per case, for hashing.
+  var code: Int32 {
+    switch self {
+    case .inbound: return 0
+    case .callback: return 1
+    case .customerFirstQueued: return 2
+    case .customerFirstDialed: return 3
     }
   }
 }

@@ -123,7 +123,9 @@ public struct Fuzzer: Sendable {
         if reason == .noAnswer {
           weighted.append((.fail(id, random.pick(AttemptFailure.allCases)), 3))
         }
-      case .connect: weighted.append((step, 3))
+      case .connect(_, nil), .connect(_, .human): weighted.append((step, 3))
+      case .connect: weighted.append((step, 1))
+      case .dial: weighted.append((step, 4))
       case .hangup(_, nil): weighted.append((step, 1))
       case .hangup: weighted.append((step, 2))
       case .callback: weighted.append((step, 3))

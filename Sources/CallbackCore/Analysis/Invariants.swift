@@ -144,7 +144,7 @@ extension Contact {
     switch state {
     case .offered, .dialing, .connected: return 1
     case .ended: return agent == nil ? 0 : 1
-    case .scheduled, .queued: return 0
+    case .scheduled, .queued, .awaitingDial, .ringing: return 0
     }
   }
 
@@ -160,7 +160,7 @@ extension ContactState {
   public var agent: AgentName? {
     switch self {
     case .offered(let name), .dialing(let name), .connected(let name): return name
-    case .scheduled, .queued, .ended: return nil
+    case .scheduled, .queued, .ended, .awaitingDial, .ringing: return nil
     }
   }
 
@@ -190,7 +190,9 @@ extension Event {
       .accepted(let id, _, _, _),
       .attemptFailed(let id, _, _, _), .callbackExhausted(let id, _),
       .customerConnected(let id, _), .conversationEnded(let id, _), .abandoned(let id, _),
-      .afterContactWorkStarted(_, let id):
+      .afterContactWorkStarted(_, let id), .queuedLegScheduled(let id, _, _, _),
+      .awaitingDial(let id, _), .dialStarted(let id, _, _, _), .customerAnsweredDial(let id, _),
+      .dialReachedNoOne(let id, _, _, _, _), .dialRetryScheduled(let id, _, _, _, _):
       return id
     case .clockMoved, .queueCreated, .queueReconfigured, .agentAdded, .agentReady: return nil
     }
@@ -206,7 +208,8 @@ extension Event {
       return name
     case .clockMoved, .queueCreated, .queueReconfigured, .inboundArrived, .callbackRequested,
       .callbackScheduled, .callbackEnqueued, .attemptFailed, .callbackExhausted,
-      .conversationEnded, .abandoned:
+      .conversationEnded, .abandoned, .queuedLegScheduled, .awaitingDial, .dialStarted,
+      .customerAnsweredDial, .dialReachedNoOne, .dialRetryScheduled:
       return nil
     }
   }
@@ -240,7 +243,8 @@ extension Simulation {
     case .clockMoved, .queueCreated, .queueReconfigured, .agentAdded, .inboundArrived,
       .callbackScheduled, .callbackEnqueued, .offered, .offerWithdrawn, .attemptFailed,
       .callbackExhausted, .customerConnected, .conversationEnded, .afterContactWorkStarted,
-      .agentReady:
+      .agentReady, .queuedLegScheduled, .awaitingDial, .dialStarted, .customerAnsweredDial,
+      .dialReachedNoOne, .dialRetryScheduled:
       break
     }
   }

@@ -84,6 +84,14 @@ public enum LegHistory {
         if let pending = pendingReady.removeValue(forKey: agent) {
           add(pending.contact, at, .ready(agent, clearedMiss: pending.missed))
         }
+      case .queuedLegScheduled(let id, _, let delay, let until):
+        add(id, at, .scheduled(attempt: 0, maxAttempts: 0, delay: delay, until: until))
+      case .dialRetryScheduled(let id, let attempt, let max, let delay, let until):
+        add(id, at, .scheduled(attempt: attempt, maxAttempts: max, delay: delay, until: until))
+      case .awaitingDial(let id, let queue):
+        add(id, at, .enqueued(queue: queue))
+      case .dialStarted, .customerAnsweredDial, .dialReachedNoOne:
+        break  // Not charted yet.
       case .clockMoved, .queueCreated, .queueReconfigured, .agentAdded:
         break
       }

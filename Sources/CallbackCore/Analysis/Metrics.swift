@@ -56,8 +56,8 @@ extension Simulation {
       m.agentNonResponse += c.declines + c.withdrawnOffers
       switch c.state {
       case .scheduled: m.scheduled += 1
-      case .queued: m.inQueue += 1
-      case .offered, .dialing, .connected, .ended: break
+      case .queued, .awaitingDial: m.inQueue += 1
+      case .offered, .dialing, .connected, .ended, .ringing: break
       }
       switch c.state {
       case .queued, .offered:
@@ -65,7 +65,7 @@ extension Simulation {
           let waited = now.seconds(since: enqueue)
           if m.oldest.map({ waited > $0 }) ?? true { m.oldest = waited }
         }
-      case .scheduled, .dialing, .connected, .ended: break
+      case .scheduled, .dialing, .connected, .ended, .awaitingDial, .ringing: break
       }
       guard c.disconnect != nil else { continue }
       if c.enqueue != nil {

@@ -55,7 +55,7 @@ extension Simulation {
     }
     var holders = [Int](repeating: 0, count: agents.count)
     var missedOffers = 0
-    var counts = (offered: 0, dialing: 0, connected: 0, waitingInbound: 0)
+    var counts = (offered: 0, dialing: 0, connected: 0, waitingCallers: 0)
     for c in contacts {
       missedOffers += c.declines + c.withdrawnOffers
       let isScheduled: Bool
@@ -78,14 +78,14 @@ extension Simulation {
       case .offered: counts.offered += 1
       case .dialing: counts.dialing += 1
       case .connected: counts.connected += 1
-      case .scheduled, .queued, .ended: break
+      case .scheduled, .queued, .ended, .awaitingDial, .ringing: break
       }
-      let waiting = c.method == .inbound && (c.state == .queued || c.state.isOffered)
-      if waiting { counts.waitingInbound += 1 }
+      let waiting = c.isCaller && (c.state == .queued || c.state.isOffered)
+      if waiting { counts.waitingCallers += 1 }
       if pendingOffers.contains(c.id) != c.state.isOffered
         || dialingContacts.contains(c.id) != c.state.isDialing
         || connectedContacts.contains(c.id) != c.state.isConnected
-        || waitingInbound.contains(c.id) != waiting
+        || waitingCallers.contains(c.id) != waiting
       {
         found.append(
           .init(
@@ -116,9 +116,9 @@ extension Simulation {
         .init(.oneContactPerAgent, "\(agents[index].name) holds \(count) contacts at once"))
     }
     let set = (
-      pendingOffers.count, dialingContacts.count, connectedContacts.count, waitingInbound.count
+      pendingOffers.count, dialingContacts.count, connectedContacts.count, waitingCallers.count
     )
-    if set != (counts.offered, counts.dialing, counts.connected, counts.waitingInbound) {
+    if set != (counts.offered, counts.dialing, counts.connected, counts.waitingCallers) {
       found.append(.init(.onePlace, "the bookkeeping sets list contacts that do not exist"))
     }
     let nonResponses = agents.reduce(0) { $0 + $1.nonResponses }

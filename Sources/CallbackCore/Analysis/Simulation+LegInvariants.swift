@@ -115,10 +115,10 @@ extension Simulation {
       }
       let madeNext: Bool
       switch c.disconnectReason {
-      case .contactFlowDisconnect: madeNext = c.method == .inbound
+      case .contactFlowDisconnect: madeNext = c.method != .callback
       case .telecomUnanswered, .telecomBusy, .telecomNumberInvalid, .telecomTimeout,
         .telecomProblem:
-        madeNext = c.method == .callback
+        madeNext = c.method == .callback || c.method == .customerFirstDialed
       case .customerDisconnect, .agentDisconnect, nil: madeNext = false
       }
       if !madeNext {
@@ -137,8 +137,22 @@ extension Simulation {
 
   /// The state and the record fields agree: a contact is in exactly one place.
   private func checkPlace(_ c: Contact, _ fail: (Invariant, String) -> Void) {
-    let isCallback = c.method == .callback
+    let isCallback = c.method != .inbound
     switch c.state {
+    case .awaitingDial:
+      if c.method != .customerFirstQueued && c.method != .customerFirstDialed {
+        fail(.onePlace, "waits for dial-out but is not a customer-first callback")
+      }
+      if c.dequeue != nil || c.disconnect != nil || c.agent != nil {
+        fail(.onePlace, "waits for dial-out, but its record shows dequeue, agent or disconnect")
+      }
+    case .ringing:
+      if c.method != .customerFirstDialed {
+        fail(.onePlace, "is ringing but is not a customer-first dialed leg")
+      }
+      if c.enqueue != nil || c.agent != nil || c.disconnect != nil {
+        fail(.onePlace, "is ringing, but its record shows queue, agent or disconnect times")
+      }
     case .scheduled(let until):
       if !isCallback { fail(.onePlace, "is Scheduled but is not a callback") }
       if c.enqueue != nil || c.dequeue != nil || c.disconnect != nil || c.agent != nil {

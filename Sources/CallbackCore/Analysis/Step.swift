@@ -10,7 +10,10 @@ public enum Step: Equatable, Sendable {
   case decline(ContactID)
   case accept(ContactID)
   case fail(ContactID, AttemptFailure)
-  case connect(ContactID)
+  /// `outcome` is nil for an agent-first callback (the customer answers).
+  case connect(ContactID, DialOutcome?)
+  /// Customer first: the system dials the customer.
+  case dial(ContactID)
   /// `by` is nil for a waiting inbound call that hangs up (an abandon).
   case hangup(ContactID, by: Party?)
   case ready(AgentName)
@@ -21,7 +24,7 @@ public enum Step: Equatable, Sendable {
     case .agents(let names): return "agent " + names.map(\.text).joined(separator: " ")
     case .queue(let name, let s):
       return "queue \(name) initial-delay=\(s.initialDelay) max-attempts=\(s.maxAttempts) "
-        + "retry-delay=\(s.retryDelay)"
+        + "retry-delay=\(s.retryDelay)" + (s.mode == .agentFirst ? "" : " mode=\(s.mode.rawValue)")
     case .enqueue: return "enqueue"
     case .callback(let id): return "callback \(id)"
     case .wait(let duration): return "wait \(duration)"
@@ -29,7 +32,9 @@ public enum Step: Equatable, Sendable {
     case .decline(let id): return "decline \(id)"
     case .accept(let id): return "accept \(id)"
     case .fail(let id, let reason): return "fail \(id) reason=\(reason.rawValue)"
-    case .connect(let id): return "connect \(id)"
+    case .connect(let id, nil): return "connect \(id)"
+    case .connect(let id, let outcome?): return "connect \(id) amd=\(outcome.rawValue)"
+    case .dial(let id): return "dial \(id)"
     case .hangup(let id, let party?): return "hangup \(id) by=\(party.rawValue)"
     case .hangup(let id, nil): return "hangup \(id)"
     case .ready(let agent): return "ready \(agent)"
@@ -44,7 +49,8 @@ public enum Step: Equatable, Sendable {
       return try simulation.configureQueue(
         name,
         CallbackSettingsChange(
-          initialDelay: s.initialDelay, maxAttempts: s.maxAttempts, retryDelay: s.retryDelay))
+          initialDelay: s.initialDelay, maxAttempts: s.maxAttempts, retryDelay: s.retryDelay,
+          mode: s.mode))
     case .enqueue: return try simulation.enqueueInbound(queue: nil, number: nil)
     case .callback(let id):
       return try simulation.requestCallback(
@@ -54,7 +60,8 @@ public enum Step: Equatable, Sendable {
     case .decline(let id): return try simulation.decline(.contact(id))
     case .accept(let id): return try simulation.accept(.contact(id))
     case .fail(let id, let reason): return try simulation.failAttempt(id, reason: reason)
-    case .connect(let id): return try simulation.connectCustomer(id)
+    case .connect(let id, let outcome): return try simulation.connectCustomer(id, outcome: outcome)
+    case .dial(let id): return try simulation.dial(id)
     case .hangup(let id, let party): return try simulation.hangUp(id, by: party)
     case .ready(let agent): return try simulation.makeReady(agent)
     }
@@ -77,20 +84,21 @@ extension Simulation {
       switch contact.state {
       case .queued:
         for agent in available { steps.append(.offer(id, agent)) }
-        if contact.method == .inbound {
-          if callbacks { steps.append(.callback(id)) }
-          steps.append(.hangup(id, by: nil))
-        }
+        if contact.method == .inbound && callbacks { steps.append(.callback(id)) }
+        if contact.isCaller { steps.append(.hangup(id, by: nil)) }
       case .offered:
         steps.append(.decline(id))
         steps.append(.accept(id))
-        if contact.method == .inbound {
-          if callbacks { steps.append(.callback(id)) }
-          steps.append(.hangup(id, by: nil))
-        }
+        if contact.method == .inbound && callbacks { steps.append(.callback(id)) }
+        if contact.isCaller { steps.append(.hangup(id, by: nil)) }
       case .dialing:
         for reason in AttemptFailure.allCases { steps.append(.fail(id, reason)) }
-        steps.append(.connect(id))
+        steps.append(.connect(id, nil))
+      case .awaitingDial:
+        steps.append(.dial(id))
+      case .ringing:
+        for reason in AttemptFailure.allCases { steps.append(.fail(id, reason)) }
+        for outcome in DialOutcome.allCases { steps.append(.connect(id, outcome)) }
       case .connected:
         steps.append(.hangup(id, by: .customer))
         steps.append(.hangup(id, by: .agent))

@@ -11,6 +11,9 @@ public enum CommandTable {
     OptionSpec(
       key: "retry-delay", kind: .duration, help: "wait after a failed attempt (1s..3d)"),
   ]
+  static let modeOption = OptionSpec(
+    key: "mode", kind: .choice(DialMode.allCases.map(\.rawValue)),
+    help: "agent-first (default) or customer-first (rule 11)")
   static let queueOption = OptionSpec(key: "queue", kind: .queue, help: "queue name")
   static let numberOption = OptionSpec(
     key: "number", kind: .phoneNumber, help: "customer number, E.164 (+15550100)")
@@ -22,13 +25,15 @@ public enum CommandTable {
       details: ["Timers that fall due on the way fire, in order. The clock never goes back."],
       example: "clock 2026-01-01T09:30:00Z"),
     CommandSpec(
-      name: "queue", usage: "queue NAME [initial-delay=D] [max-attempts=N] [retry-delay=D]",
+      name: "queue",
+      usage: "queue NAME [initial-delay=D] [max-attempts=N] [retry-delay=D] [mode=M]",
       summary: "create a queue (it becomes the default) or change its callback settings",
-      positionals: [.newName], positionalCount: 1...1, options: delayOptions,
+      positionals: [.newName], positionalCount: 1...1, options: delayOptions + [modeOption],
       details: [
         "BasicQueue exists from the start: initial-delay=10s max-attempts=3 retry-delay=10m.",
         "Limits are CreateCallbackContact's: delays 1s..259200s, max-attempts ≥ 1.",
         "max-attempts counts calls, not retries: the console's \"2 retries\" is 3 (rule 7).",
+        "mode=customer-first dials the customer before any agent is involved (rule 11).",
       ],
       example: "queue Callbacks initial-delay=30s max-attempts=2 retry-delay=5m"),
     CommandSpec(
@@ -44,15 +49,17 @@ public enum CommandTable {
     CommandSpec(
       name: "callback",
       usage:
-        "callback [CONTACT] [queue=Q] [initial-delay=D] [max-attempts=N] [retry-delay=D] [number=+E164]",
+        "callback [CONTACT] [queue=Q] [initial-delay=D] [max-attempts=N] [retry-delay=D] [mode=M] [number=+E164]",
       summary: "the waiting inbound call asks for a callback (or, with queue=Q alone, a stand-alone one)",
       positionals: [.contact], positionalCount: 0...1,
-      options: [queueOption] + delayOptions + [numberOption],
+      options: [queueOption] + delayOptions + [modeOption, numberOption],
       details: [
         "The inbound leg ends (CONTACT_FLOW_DISCONNECT). A CALLBACK leg is created now and",
         "enters the queue when the initial delay has passed; until then it is Scheduled (rule 5).",
         "Settings default to the queue's. Without CONTACT the waiting inbound call is used",
         "when there is exactly one; with queue=Q and no CONTACT the callback stands alone.",
+        "In customer-first mode the first leg is CALLBACK_CUSTOMER_FIRST_QUEUED: it waits for",
+        "`dial` once the initial delay is over (rule 11).",
       ],
       example: "callback C1 initial-delay=10s"),
     CommandSpec(
@@ -106,10 +113,30 @@ public enum CommandTable {
       ],
       example: "fail C2 reason=busy"),
     CommandSpec(
-      name: "connect", usage: "connect [CONTACT]", summary: "the customer answers the callback",
+      name: "dial", usage: "dial [CONTACT]",
+      summary: "customer first: the system dials the customer of a leg waiting for dial-out",
       positionals: [.contact], positionalCount: 0...1,
-      details: ["Sets ConnectedToSystemTimestamp (rule 6)."],
-      example: "connect C2"),
+      details: [
+        "The queued leg (CALLBACK_CUSTOMER_FIRST_QUEUED) is dequeued and ends; a dialed leg",
+        "(CALLBACK_CUSTOMER_FIRST_DIALED) starts ringing. A retry leg rings itself. Default:",
+        "the leg first in the dial-out queue (a retry waits at the back) (rule 11).",
+      ],
+      example: "dial C2"),
+    CommandSpec(
+      name: "connect", usage: "connect [CONTACT] [amd=OUTCOME]",
+      summary: "the customer answers the callback",
+      positionals: [.contact], positionalCount: 0...1,
+      options: [
+        OptionSpec(
+          key: "amd", kind: .choice(DialOutcome.allCases.map(\.rawValue)),
+          help: "customer first: what answered (default human)")
+      ],
+      details: [
+        "Sets ConnectedToSystemTimestamp (rule 6). For a customer-first dial, a person",
+        "(amd=human) then waits in queue for an agent; a voicemail or fax ends the leg, as do",
+        "unanswered and SIT tones, and a new dialed leg follows if attempts remain (rule 11).",
+      ],
+      example: "connect C3 amd=voicemail-beep"),
     CommandSpec(
       name: "hangup", usage: "hangup [CONTACT] [by=customer|agent]",
       summary: "end a conversation, or abandon a waiting inbound call",

@@ -58,7 +58,12 @@ public enum Parser {
         try a.option("reason").map { v throws(UsageError) in try Values.choice(v, key: "reason") }
         ?? .noAnswer
       return .simulation(.fail(try a.contact(at: 0), reason))
-    case "connect": return .simulation(.connect(try a.contact(at: 0)))
+    case "connect":
+      let outcome: DialOutcome? = try a.option("amd").map { v throws(UsageError) in
+        try Values.choice(v, key: "amd")
+      }
+      return .simulation(.connect(try a.contact(at: 0), outcome))
+    case "dial": return .simulation(.dial(try a.contact(at: 0)))
     case "hangup":
       let party: Party? = try a.option("by").map { v throws(UsageError) in
         try Values.choice(v, key: "by")
@@ -170,6 +175,7 @@ struct Arguments {
       },
       retryDelay: try option("retry-delay").map { v throws(UsageError) in
         try Values.callbackDelay(v, key: "retry-delay")
-      })
+      },
+      mode: try option("mode").map { v throws(UsageError) in try Values.choice(v, key: "mode") })
   }
 }

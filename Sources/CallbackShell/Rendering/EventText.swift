@@ -27,6 +27,25 @@ enum EventText {
         + "\(at.isSameDay(as: now) ? at.timeOfDay : at.iso8601) after the \(delay) \(why)"
     case .callbackEnqueued(let id, let queue):
       return "\(id) enters \(queue): its delay is over"
+    case .queuedLegScheduled(let id, let queue, let delay, let at):
+      return "\(id) CALLBACK_CUSTOMER_FIRST_QUEUED scheduled: enters \(queue) for dial-out at "
+        + "\(at.isSameDay(as: now) ? at.timeOfDay : at.iso8601) after the \(delay) initial delay"
+    case .dialRetryScheduled(let id, let attempt, let max, let delay, let at):
+      return "\(id) CALLBACK_CUSTOMER_FIRST_DIALED attempt \(attempt) of \(max) scheduled: back "
+        + "of the queue for dial-out at \(at.isSameDay(as: now) ? at.timeOfDay : at.iso8601) "
+        + "after the \(delay) retry delay"
+    case .awaitingDial(let id, let queue):
+      return "\(id) enters \(queue): waits for dial-out"
+    case .dialStarted(let leg, let from, let attempt, let max):
+      return (from.map { "\($0) dequeued for dial-out; " } ?? "")
+        + "\(leg) CALLBACK_CUSTOMER_FIRST_DIALED attempt \(attempt) of \(max): dialing the customer"
+    case .customerAnsweredDial(let id, let queue):
+      return "\(id) customer answered (HUMAN_ANSWERED): waits in \(queue) for an agent"
+    case .dialReachedNoOne(let id, let outcome?, let reason, let attempt, let max):
+      return "\(id) attempt \(attempt) of \(max) reached no one: "
+        + "\(outcome.answeringMachineStatus), the leg ends (\(reason.rawValue))"
+    case .dialReachedNoOne(let id, nil, let reason, let attempt, let max):
+      return "\(id) attempt \(attempt) of \(max) failed: \(reason.rawValue)"
     case .offered(let id, let agent, let attempts):
       return "\(id) offered to \(agent) (AgentConnectionAttempts \(attempts))"
     case .declined(let id, let agent):
@@ -58,5 +77,6 @@ enum EventText {
   static func settings(_ settings: CallbackSettings) -> String {
     "initial-delay=\(settings.initialDelay) max-attempts=\(settings.maxAttempts) "
       + "retry-delay=\(settings.retryDelay)"
+      + (settings.mode == .agentFirst ? "" : " mode=\(settings.mode.rawValue)")
   }
 }

@@ -25,9 +25,11 @@ struct RecordGroup {
 
 /// The contact record fields of CONTRACT §3, in their fixed order.
 enum RecordFields {
-  static func groups(_ contact: Contact) -> [RecordGroup] {
+  /// With `customerFirst`, the fields only customer-first records carry are added:
+  /// `AnsweringMachineDetectionStatus` and `Queue.CallbackTotalQueueDuration`.
+  static func groups(_ contact: Contact, customerFirst: Bool = false) -> [RecordGroup] {
     let agent = contact.agent
-    return [
+    var groups = [
       RecordGroup(
         name: nil, present: true,
         fields: [
@@ -65,5 +67,17 @@ enum RecordFields {
           ("AfterContactWorkDuration", RecordValue(agent?.afterContactWorkDuration)),
         ]),
     ]
+    if customerFirst {
+      groups[0].fields.append(
+        ("AnsweringMachineDetectionStatus", RecordValue(contact.answeringMachineStatus)))
+      groups[2].fields.append(
+        ("CallbackTotalQueueDuration", RecordValue(contact.callbackTotalQueueDuration)))
+    }
+    return groups
+  }
+
+  /// True for the records of customer-first callbacks (rule 11).
+  static func isCustomerFirst(_ contact: Contact) -> Bool {
+    contact.method == .customerFirstQueued || contact.method == .customerFirstDialed
   }
 }

@@ -12,7 +12,8 @@ enum RecordsJSON {
     for (index, contact) in contacts.enumerated() {
       out.append("  {")
       // One output line per JSON line; every member but the last ends with a comma.
-      let groups = RecordFields.groups(contact)
+      let groups = RecordFields.groups(
+        contact, customerFirst: RecordFields.isCustomerFirst(contact))
       for (g, group) in groups.enumerated() {
         let lastGroup = g == groups.count - 1
         guard let name = group.name else {
@@ -234,14 +235,16 @@ struct LineWriter {
 /// `records format=csv`: RFC 4180 fields with a header row, nested fields named with dots.
 enum RecordsCSV {
   static func render(_ contacts: [Contact], into out: inout [String]) {
-    let sample = contacts.first.map(RecordFields.groups) ?? RecordFields.groups(placeholder)
+    // The customer-first columns appear only when some record is customer-first.
+    let customerFirst = contacts.contains(where: RecordFields.isCustomerFirst)
+    let sample = RecordFields.groups(contacts.first ?? placeholder, customerFirst: customerFirst)
     out.append(
       sample.flatMap { group in
         group.fields.map { field in group.name.map { "\($0).\(field.name)" } ?? field.name }
       }.map(field).joined(separator: ","))
     for contact in contacts {
       out.append(
-        RecordFields.groups(contact).flatMap { $0.fields.map { cell($0.value) } }.joined(
+        RecordFields.groups(contact, customerFirst: customerFirst).flatMap { $0.fields.map { cell($0.value) } }.joined(
           separator: ","))
     }
   }

@@ -9,9 +9,11 @@ enum StatusText {
       let live = sim.contacts.filter { $0.queue == queue.name }
       let inQueue = live.filter { $0.state == .queued || isOffered($0.state) }.count
       let scheduled = live.filter { isScheduled($0.state) }.count
+      let awaitingDial = live.filter { $0.state == .awaitingDial }.count
       out.append(
         "  \(queue.name)\(queue.name == sim.defaultQueue ? " (default)" : ""): "
-          + "\(inQueue) in queue, \(scheduled) scheduled; "
+          + "\(inQueue) in queue, \(scheduled) scheduled"
+          + (awaitingDial > 0 ? ", \(awaitingDial) waiting for dial-out" : "") + "; "
           + EventText.settings(queue.callbackSettings))
     }
     out.append(sim.agents.isEmpty ? "agents: none" : "agents:")
@@ -34,7 +36,9 @@ enum StatusText {
     out.append(timers.isEmpty ? "timers: none" : "timers:")
     for timer in timers {
       let queue = sim.contact(timer.contact)!.queue
-      out.append("  \(timer.at.iso8601) \(timer.contact) enters \(queue)")
+      let forDial = sim.contact(timer.contact)!.method != .callback
+      out.append(
+        "  \(timer.at.iso8601) \(timer.contact) enters \(queue)\(forDial ? " for dial-out" : "")")
     }
   }
 

@@ -55,10 +55,12 @@ public enum Completion {
       switch (command, contact.state) {
       case ("offer", .queued): return true
       case ("accept", .offered), ("decline", .offered): return true
-      case ("fail", .dialing), ("connect", .dialing): return true
+      case ("fail", .dialing), ("connect", .dialing), ("fail", .ringing), ("connect", .ringing):
+        return true
+      case ("dial", .awaitingDial): return true
       case ("hangup", .connected): return true
-      case ("hangup", .queued), ("callback", .queued), ("hangup", .offered), ("callback", .offered):
-        return contact.method == .inbound
+      case ("hangup", .queued), ("hangup", .offered): return contact.isCaller
+      case ("callback", .queued), ("callback", .offered): return contact.method == .inbound
       case ("records", _): return true
       default: return false
       }

@@ -76,7 +76,9 @@ public struct Session: CommandExecuting {
     case .decline(let reference): events = try simulation.decline(reference)
     case .accept(let reference): events = try simulation.accept(reference)
     case .fail(let contact, let reason): events = try simulation.failAttempt(contact, reason: reason)
-    case .connect(let contact): events = try simulation.connectCustomer(contact)
+    case .connect(let contact, let outcome):
+      events = try simulation.connectCustomer(contact, outcome: outcome)
+    case .dial(let contact): events = try simulation.dial(contact)
     case .hangup(let contact, let party): events = try simulation.hangUp(contact, by: party)
     case .ready(let agent): events = try simulation.makeReady(agent)
     case .records(let contact, let format):
