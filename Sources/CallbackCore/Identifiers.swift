@@ -5,12 +5,17 @@ public struct ContactID: Hashable, Comparable, Sendable, CustomStringConvertible
 
   public init(_ number: Int) { self.number = number }
 
-  /// Parses `C<number>`; nil for anything else.
+  /// Parses `C<number>` (no leading zero); nil for anything else.
   public init?(parsing text: Substring) {
-    let digits = text.dropFirst()
-    guard text.first == "C", digits.count <= 18, digits.first != "0", let number = Int(digits),
-      number > 0, digits.allSatisfy({ $0.isASCII && $0.isNumber })
-    else { return nil }
+    let bytes = text.utf8
+    guard bytes.first == UInt8(ascii: "C"), bytes.count >= 2, bytes.count <= 19 else {
+      return nil
+    }
+    var number = 0
+    for byte in bytes.dropFirst() {
+      guard byte >= 48 && byte <= 57, number != 0 || byte != 48 else { return nil }
+      number = number * 10 + Int(byte - 48)
+    }
     self.number = number
   }
 
@@ -19,8 +24,9 @@ public struct ContactID: Hashable, Comparable, Sendable, CustomStringConvertible
 
   /// True for any word of the form `C<digits>`, which is reserved for contact IDs.
   public static func looksLikeContactID(_ text: Substring) -> Bool {
-    text.count >= 2 && text.first == "C"
-      && text.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
+    let bytes = text.utf8
+    return bytes.count >= 2 && bytes.first == UInt8(ascii: "C")
+      && bytes.dropFirst().allSatisfy { $0 >= 48 && $0 <= 57 }
   }
 }
 

@@ -256,7 +256,11 @@ extension AgentState {
 
 /// ` (did you mean 'x'?)` for the nearest candidate within edit distance 2, else "".
 public func didYouMean(_ word: String, among candidates: [String]) -> String {
-  let scored = candidates.map { ($0, editDistance(word, $0)) }.filter { $0.1 <= 2 }
+  // The distance is at least the difference in length: skip the table for far-off lengths,
+  // so a 1 MB word costs one count, not a million-row table per candidate.
+  let length = word.unicodeScalars.count
+  let scored = candidates.filter { abs($0.unicodeScalars.count - length) <= 2 }
+    .map { ($0, editDistance(word, $0)) }.filter { $0.1 <= 2 }
   guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) else { return "" }
   return " (did you mean '\(best.0)'?)"
 }

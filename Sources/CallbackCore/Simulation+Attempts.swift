@@ -117,6 +117,10 @@ extension Simulation {
       contacts[index].disconnect = now
       contacts[index].disconnectReason = .customerDisconnect
       waitingCallers.remove(id)
+      if contact.method == .customerFirstDialed {
+        // Dequeued by the abandon: the record's total queue time is known now (rule 11).
+        contacts[index].callbackTotalQueueDuration = callbackTotalQueueDuration(of: id)
+      }
       return withdrawn + [
         TimedEvent(
           at: now, event: .abandoned(id, queueDuration: contacts[index].queueDuration!))

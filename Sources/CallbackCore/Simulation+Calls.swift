@@ -27,8 +27,9 @@ extension Simulation {
     if let contactID {
       inboundID = contactID
     } else {
+      // Only inbound callers can ask; an answered customer-first dial waits too (rule 11).
       inboundID = try onlyCandidate(
-        waitingCallers, command: "callback",
+        waitingCallers.filter { contacts[$0.number - 1].method == .inbound }, command: "callback",
         describing: "waiting inbound call",
         whenNone: "only a waiting INBOUND call can ask for one; give queue=Q for a stand-alone callback")
     }

@@ -111,13 +111,19 @@ extension Simulation {
   /// `Queue.CallbackTotalQueueDuration` of a customer-first dialed leg: its chain's queued
   /// leg's queue time plus its own.
   func callbackTotalQueueDuration(of id: ContactID) -> Seconds? {
-    var cursor = contact(id)
-    while let leg = cursor, leg.method != .customerFirstQueued {
-      cursor = leg.previousContactID.flatMap(contact)
-    }
-    guard let queued = cursor?.queueDuration, let own = contact(id)?.queueDuration else {
-      return nil
-    }
+    guard let leg = contact(id), let own = leg.queueDuration,
+      let queued = queuedLeg(ofChain: leg.initialContactID)?.queueDuration
+    else { return nil }
     return Seconds(queued.value + own.value)
+  }
+
+  /// The customer-first queued leg of the chain that `head` starts: the head itself (a
+  /// stand-alone callback) or the leg after the inbound call. O(1): no walk down the chain.
+  func queuedLeg(ofChain head: ContactID) -> Contact? {
+    guard let first = contact(head) else { return nil }
+    if first.method == .customerFirstQueued { return first }
+    guard let next = first.nextContactID.flatMap(contact), next.method == .customerFirstQueued
+    else { return nil }
+    return next
   }
 }

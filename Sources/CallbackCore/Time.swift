@@ -76,14 +76,38 @@ extension Instant {
   /// `YYYY-MM-DDThh:mm:ssZ`, as in Amazon Connect contact records.
   public var iso8601: String {
     let c = civil
-    return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))T"
-      + "\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))Z"
+    guard c.year <= 9999 else {
+      return "\(c.year)-\(pad(c.month, 2))-\(pad(c.day, 2))T"
+        + "\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))Z"
+    }
+    // Every line of output carries a timestamp: write its 20 bytes directly.
+    return String(unsafeUninitializedCapacity: 20) { bytes in
+      func put(_ value: Int, _ width: Int, at offset: Int) {
+        var rest = value
+        for i in stride(from: offset + width - 1, through: offset, by: -1) {
+          bytes[i] = UInt8(48 + rest % 10)
+          rest /= 10
+        }
+      }
+      put(c.year, 4, at: 0)
+      bytes[4] = 45
+      put(c.month, 2, at: 5)
+      bytes[7] = 45
+      put(c.day, 2, at: 8)
+      bytes[10] = 84
+      put(c.hour, 2, at: 11)
+      bytes[13] = 58
+      put(c.minute, 2, at: 14)
+      bytes[16] = 58
+      put(c.second, 2, at: 17)
+      bytes[19] = 90
+      return 20
+    }
   }
 
   /// `hh:mm:ss`, the time of day.
   public var timeOfDay: String {
-    let c = civil
-    return "\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))"
+    String(iso8601.utf8.dropFirst(11).prefix(8))!
   }
 
   /// True when both instants fall on the same UTC day.

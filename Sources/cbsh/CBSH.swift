@@ -81,7 +81,7 @@ extension CBSH {
       } else if !files.isEmpty {
         sources = try files.map { path in
           switch ScriptFiles.read(path) {
-          case .success(let text): return ScriptSource(name: path, text: text)
+          case .success(let text): return ScriptSource(name: path, text: text, path: path)
           case .failure(let problem): throw UsageFailure("cannot read \(path): \(problem.message)")
           }
         }

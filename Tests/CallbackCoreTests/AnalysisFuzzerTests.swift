@@ -43,10 +43,15 @@ import Testing
     let failure = try #require(report.failure)
     #expect(failure.violations.first?.invariant == .declineKeepsAttempts)
     #expect(failure.script.count < failure.originalLength)
-    // The least a decline needs: an agent, a call, a callback, its delay, an offer.
+    // The first failing run declines a retry leg. The least that needs: an agent, a call,
+    // a callback, its delay, an accepted attempt that fails, `ready`, the retry delay, an
+    // offer. The shrinker dropped a whole inbound call the run had answered first (and
+    // renamed the contacts after it), the run's queue (BasicQueue does as well) and the
+    // agents it did not need.
     #expect(
       failure.script.map(\.line) == [
-        "agent alice", "enqueue", "callback C1", "wait 10s", "offer C2 alice", "decline C2",
+        "agent bob", "enqueue", "callback C1", "wait 10s", "offer C2 bob", "accept C2",
+        "fail C2 reason=invalid-number", "ready bob", "wait 10m", "offer C3 bob", "decline C3",
       ])
     // The shrunk script breaks the invariant again; without the fault it does not.
     #expect(fuzzer.reproduce(failure.script, breaking: .declineKeepsAttempts) != nil)

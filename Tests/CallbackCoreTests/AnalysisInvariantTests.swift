@@ -95,6 +95,8 @@ func broken(_ sim: Simulation) -> [Invariant] {
       sim.checkInvariants().map(\.description) == [
         "one-place: C2 is in queue, but its record is not: it needs an enqueue time only",
         "one-place: C2 has 1 timers while In queue (BasicQueue)",
+        "one-place: C2 is In queue (BasicQueue) but the queue for agents has no entry for it at "
+          + "its place (2026-01-01T09:00:00Z)",
       ])
   }
 
@@ -135,7 +137,9 @@ func broken(_ sim: Simulation) -> [Invariant] {
     sim.contacts[0].nextContactID = nil
     #expect(
       sim.checkInvariants().map(\.description) == [
-        "chain-consistent: C2 has PreviousContactId C1, but C1 has NextContactId null"
+        "chain-consistent: C1 ended CONTACT_FLOW_DISCONNECT but has no NextContactId; a callback "
+          + "request always makes the callback's first leg",
+        "chain-consistent: C2 has PreviousContactId C1, but C1 has NextContactId null",
       ])
     var wrongHead = try seedScenario()
     wrongHead.contacts[1].initialContactID = c(2)

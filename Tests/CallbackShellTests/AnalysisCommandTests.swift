@@ -195,9 +195,41 @@ private func faultySession(_ on: Bool = true) -> Session {
   @Test func helpMetricsShowsEveryDefinition() {
     var s = analysisSession()
     let help = s.execute(line: "help metrics").stdout
-    for (name, _) in MetricsText.definitions {
+    for (name, _) in MetricsText.definitions + MetricsText.customerFirstDefinitions {
       #expect(help.contains { $0.hasPrefix(name + ": ") }, "\(name)")
     }
+  }
+
+  /// Customer first (rule 11): no false alarms after any command of a chain with a
+  /// voicemail, a retry and an answered dial; the charts and `metrics` show the mode.
+  @Test func aCustomerFirstChainRaisesNoAlarmAndIsCharted() throws {
+    let disk = FakeDisk()
+    var s = analysisSession(disk)
+    for line in [
+      "queue Callbacks mode=customer-first initial-delay=10s max-attempts=2 retry-delay=5m",
+      "agent alice", "enqueue", "wait 2m", "callback C1", "wait 10s", "dial",
+      "connect amd=voicemail-beep", "wait 5m", "dial", "connect amd=human", "offer", "accept",
+      "wait 1m", "hangup", "ready alice",
+    ] {
+      let output = s.execute(line: line)
+      #expect(output.stderr == [], "\(line)")
+      #expect(!output.rejected, "\(line)")
+    }
+    #expect(s.execute(line: "check").stderr == [])
+    let metrics = s.execute(line: "metrics").stdout
+    #expect(metrics.contains { $0.hasPrefix("  Contact volume - customer first callback") })
+    _ = s.execute(line: "timeline format=svg file=cf.svg")
+    let svg = try #require(disk.writes.first?.text)
+    #expect(svg.contains(">chain C1 → C2 → C3 → C4 (customer first): connected</text>"))
+    #expect(svg.contains(">waiting for dial-out</text>"))
+    #expect(svg.contains(">machine (voicemail, fax)</text>"))
+    #expect(svg.contains(">VOICEMAIL_BEEP</text>"))
+    // An agent-first chart keeps its legend as it was.
+    var agentFirst = seedSession(disk)
+    _ = agentFirst.execute(line: "timeline format=svg file=af.svg")
+    let plain = try #require(disk.writes.last?.text)
+    #expect(!plain.contains("waiting for dial-out") && !plain.contains("machine ("))
+    #expect(!agentFirst.execute(line: "metrics").stdout.contains { $0.hasPrefix("customer first") })
   }
 }
 

@@ -197,6 +197,14 @@ struct StateKey: Hashable {
       } else {
         words.append(0)
       }
+      if contact.method.isCustomerFirst {
+        // What answered, the total queue time and the queue order (a retry goes to the back
+        // of the queue) are customer-first only; the method code above keeps keys apart.
+        words.append(
+          Int32(contact.answeringMachineStatus.flatMap(DialOutcome.init(amd:))?.code ?? -1))
+        words.append(Int32(truncatingIfNeeded: contact.callbackTotalQueueDuration?.value ?? -1))
+        words.append(time(contact.queueOrder))
+      }
       if let plan = contact.callback {
         words.append(Int32(plan.attempt))
         words.append(Int32(plan.settings.maxAttempts))
@@ -281,5 +289,12 @@ extension InitiationMethod {
     case .customerFirstQueued: return 2
     case .customerFirstDialed: return 3
     }
+  }
+}
+
+extension DialOutcome {
+  /// A small number per case, for state keys.
+  var code: Int {
+    DialOutcome.allCases.firstIndex(of: self)!
   }
 }

@@ -1,6 +1,7 @@
-/// Seeded random scenarios: several agents, inbound calls, callbacks, offers, declines,
-/// failures and waits, with every invariant checked after every command. A failure is shrunk
-/// to a short script that still breaks the same invariant.
+/// Seeded random scenarios: several agents, inbound calls, callbacks in both dial modes,
+/// offers, declines, dials, answering-machine outcomes, failures and waits, with every
+/// invariant checked after every command. A failure is shrunk to a short script that still
+/// breaks the same invariant.
 public struct Fuzzer: Sendable {
   public var seed: UInt64
   public var runs: Int
@@ -31,6 +32,9 @@ public struct Fuzzer: Sendable {
     /// How the chains ended; `live` are those still going when their run stopped.
     public var outcomes = OutcomeCounts()
     public var live = 0
+    /// Chains with a callback, by its dial mode.
+    public var agentFirstChains = 0
+    public var customerFirstChains = 0
     /// A digest of every run's final state: equal seeds give equal digests.
     public var digest = ""
     public var failure: Failure?
@@ -82,6 +86,11 @@ public struct Fuzzer: Sendable {
         } else {
           report.live += 1
         }
+        switch simulation.dialMode(ofChain: head) {
+        case .agentFirst?: report.agentFirstChains += 1
+        case .customerFirst?: report.customerFirstChains += 1
+        case nil: break
+        }
       }
       digest.add(simulation.now.secondsSinceEpoch)
       for contact in simulation.contacts {
@@ -94,19 +103,22 @@ public struct Fuzzer: Sendable {
     return report
   }
 
-  /// A queue with random callback settings, and two to four agents.
+  /// A queue with random callback settings, agent first or customer first (rule 11), and
+  /// two to four agents.
   static func setUp(_ random: inout SeededRandom) -> [Step] {
     let settings = CallbackSettings(
       initialDelay: Seconds(Int64(random.pick([1, 10, 30, 90]))),
       maxAttempts: 1 + random.below(3),
-      retryDelay: Seconds(Int64(random.pick([5, 60, 600]))))
+      retryDelay: Seconds(Int64(random.pick([5, 60, 600]))),
+      mode: random.pick(DialMode.allCases))
     return [
       .queue(QueueName("Fuzz"), settings),
       .agents(Array(agentNames.prefix(2 + random.below(3)))),
     ]
   }
 
-  /// A random legal command, weighted so that calls arrive, get offered and end.
+  /// A random legal command, weighted so that calls arrive, get offered and end. One
+  /// callback in four names its dial mode, so both modes meet in one queue.
   static func choose(in simulation: Simulation, inbound: Int, _ random: inout SeededRandom)
     -> Step?
   {
@@ -123,11 +135,14 @@ public struct Fuzzer: Sendable {
         if reason == .noAnswer {
           weighted.append((.fail(id, random.pick(AttemptFailure.allCases)), 3))
         }
-      case .connect(_, nil), .connect(_, .human): weighted.append((step, 3))
+      case .connect(_, nil): weighted.append((step, 3))
+      case .connect(_, .human): weighted.append((step, 4))
       case .connect: weighted.append((step, 1))
       case .dial: weighted.append((step, 4))
       case .hangup(_, nil): weighted.append((step, 1))
       case .hangup: weighted.append((step, 2))
+      case .callback(let id, nil) where random.below(4) == 0:
+        weighted.append((.callback(id, mode: random.pick(DialMode.allCases)), 3))
       case .callback: weighted.append((step, 3))
       case .ready: weighted.append((step, 3))
       case .agents, .queue, .enqueue: break
@@ -150,33 +165,86 @@ public struct Fuzzer: Sendable {
   func reproduce(_ script: [Step], breaking invariant: Invariant)
     -> (script: [Step], violations: [InvariantViolation])?
   {
+    replay(script, origin: nil, breaking: invariant).map { ($0.script, $0.violations) }
+  }
+
+  /// A replayed script that breaks the invariant: its steps (contacts renamed, cut at the
+  /// failing command), the violations, and the contacts each step created.
+  struct Replay {
+    var script: [Step]
+    var violations: [InvariantViolation]
+    var created: [[ContactID]]
+  }
+
+  /// Replays `script`. Without `origin` it is strict: nil as soon as a step is refused.
+  /// With `origin` (the contacts each step created in the script it was cut from) it is a
+  /// shrinking replay: contact IDs are renamed as they go, so that dropping the step that
+  /// made `C2` turns the old `C3` into `C2` and later steps still name the legs they meant;
+  /// a step that names a contact no kept step made, or that the machine refuses, is
+  /// skipped (the result holds only the steps applied, so it is a valid script). Nil when
+  /// nothing breaks `invariant`.
+  func replay(_ script: [Step], origin: [[ContactID]]?, breaking invariant: Invariant) -> Replay? {
     var simulation = Simulation()
     simulation.faults = faults
-    for (index, step) in script.enumerated() {
+    var renamed: [ContactID: ContactID] = [:]
+    var steps: [Step] = []
+    var created: [[ContactID]] = []
+    for (index, original) in script.enumerated() {
+      var step = original
+      if origin != nil {
+        guard let named = original.renamingContacts({ renamed[$0] }) else { continue }
+        step = named
+      }
       let before = StepBaseline(simulation)
-      guard let events = try? step.apply(to: &simulation) else { return nil }
+      let events: [TimedEvent]
+      do {
+        events = try step.apply(to: &simulation)
+      } catch {
+        if origin == nil { return nil }
+        continue
+      }
+      let made = (before.contactCount..<simulation.contacts.count).map { ContactID($0 + 1) }
+      if let origin {
+        for (old, new) in zip(origin[index], made) { renamed[old] = new }
+      }
+      steps.append(step)
+      created.append(made)
       let violations =
         simulation.checkStep(from: before, events: events)
         + simulation.checkInvariants()
       if violations.contains(where: { $0.invariant == invariant }) {
-        return (Array(script[...index]), violations)
+        return Replay(script: steps, violations: violations, created: created)
       }
     }
     return nil
   }
 
   /// Delta debugging: drop ever smaller runs of commands, then pairs (an `offer` and the
-  /// `ready` it made necessary go together), then agents the script can do without, then
-  /// shorten the waits, as long as the script still breaks `invariant`.
+  /// `ready` it made necessary go together), renaming the contacts of the commands left;
+  /// then agents the script can do without; then merge and shorten the waits, as long as the
+  /// script still breaks `invariant`.
   func shrink(_ script: [Step], breaking invariant: Invariant, run: Int) -> Failure {
-    guard var best = reproduce(script, breaking: invariant) else {
+    guard var best = replay(script, origin: nil, breaking: invariant) else {
       preconditionFailure("a failing fuzz run did not fail again on replay")
     }
     /// Keeps `candidate`, cut at its failing command, when it still breaks the invariant.
-    func keep(_ candidate: [Step]) -> Bool {
-      guard let found = reproduce(candidate, breaking: invariant) else { return false }
+    /// `origin` lists what each candidate step created in `best`.
+    func keep(_ candidate: [Step], _ origin: [[ContactID]]) -> Bool {
+      guard let found = replay(candidate, origin: origin, breaking: invariant) else {
+        return false
+      }
       best = found
       return true
+    }
+    /// Keeps `best` without the steps at `removed`.
+    func keep(removing removed: [Int]) -> Bool {
+      var candidate = best.script
+      var origin = best.created
+      for index in removed.sorted(by: >) {
+        candidate.remove(at: index)
+        origin.remove(at: index)
+      }
+      return keep(candidate, origin)
     }
     var shrinking = true
     while shrinking {
@@ -185,19 +253,18 @@ public struct Fuzzer: Sendable {
       while chunk >= 1 {
         var start = 0
         while start < best.script.count {
-          var candidate = best.script
-          candidate.removeSubrange(start..<min(start + chunk, candidate.count))
-          if keep(candidate) { shrinking = true } else { start += chunk }
+          if keep(removing: Array(start..<min(start + chunk, best.script.count))) {
+            shrinking = true
+          } else {
+            start += chunk
+          }
         }
         chunk /= 2
       }
       guard !shrinking else { continue }
       pairs: for first in best.script.indices {
         for second in (first + 1)..<best.script.count {
-          var candidate = best.script
-          candidate.remove(at: second)
-          candidate.remove(at: first)
-          if keep(candidate) {
+          if keep(removing: [first, second]) {
             shrinking = true
             break pairs
           }
@@ -212,8 +279,23 @@ public struct Fuzzer: Sendable {
         guard case .agents(let current) = best.script[index], current.count > 1 else { break }
         var candidate = best.script
         candidate[index] = .agents(current.filter { $0 != name })
-        _ = keep(candidate)
+        _ = keep(candidate, best.created)
       }
+    }
+    // Two waits in a row are one wait.
+    var index = 0
+    while index + 1 < best.script.count {
+      if case .wait(let first) = best.script[index], case .wait(let second) = best.script[index + 1]
+      {
+        var candidate = best.script
+        var origin = best.created
+        candidate[index] = .wait(Seconds(first.value + second.value))
+        origin[index] += origin[index + 1]
+        candidate.remove(at: index + 1)
+        origin.remove(at: index + 1)
+        if keep(candidate, origin) { continue }
+      }
+      index += 1
     }
     // The shortest wait that still does it, by bisection.
     for index in best.script.indices {
@@ -225,7 +307,7 @@ public struct Fuzzer: Sendable {
         let middle = (low + high) / 2
         var candidate = best.script
         candidate[index] = .wait(Seconds(middle))
-        if keep(candidate) { high = middle } else { low = middle + 1 }
+        if keep(candidate, best.created) { high = middle } else { low = middle + 1 }
       }
     }
     return Failure(

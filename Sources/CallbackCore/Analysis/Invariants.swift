@@ -16,10 +16,11 @@ public enum Invariant: String, CaseIterable, Sendable {
     switch self {
     case .queueDuration:
       return "Queue.Duration = Dequeue − Enqueue on every leg; a callback enters the queue "
-        + "exactly when its delay ends (rule 5)"
+        + "exactly when its delay ends (rule 5), a customer-first dialed leg when a person "
+        + "answers, and its CallbackTotalQueueDuration adds the queued leg's queue time (rule 11)"
     case .onePlace:
-      return "a contact is in exactly one place: scheduled, in queue, offered, with an agent, "
-        + "or ended, and its record fields agree"
+      return "a contact is in exactly one place: scheduled, waiting for dial-out, ringing, in "
+        + "queue, offered, with an agent, or ended, and its record fields agree"
     case .oneOffer:
       return "a contact has at most one pending offer, and that agent is ringing with it"
     case .oneContactPerAgent:
@@ -28,12 +29,16 @@ public enum Invariant: String, CaseIterable, Sendable {
       return "AgentConnectionAttempts = declines + the offer pending, accepted or withdrawn "
         + "(the caller left); agents' non-responses = offers declined or withdrawn (rule 2)"
     case .attemptsWithinMax:
-      return "attempts used ≤ max-attempts on every callback (rule 7)"
+      return "attempts used ≤ max-attempts on every callback, and a failed attempt with "
+        + "attempts left makes the next leg (rule 7); a customer-first queued leg is attempt 0, "
+        + "its dialed legs count the attempts (rule 11)"
     case .declineKeepsAttempts:
-      return "a decline never changes the attempts used: the n-th CALLBACK leg is attempt n "
-        + "(rule 2)"
+      return "a decline never changes the attempts used: the n-th CALLBACK leg, or the n-th "
+        + "customer-first dialed leg, is attempt n (rule 2)"
     case .chainConsistent:
-      return "chains are consistent: Previous, Next and Initial agree (rule 4)"
+      return "chains are consistent: Previous, Next and Initial agree, each leg follows the "
+        + "leg and the ending that make it (rule 4), and it waits in its chain's start order "
+        + "(rule 9), a customer-first retry at the back of the queue (rule 11)"
     case .timeForward:
       return "time never goes backwards: the clock, events and each record's timestamps are "
         + "in order (rule 6)"

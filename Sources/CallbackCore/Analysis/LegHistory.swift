@@ -20,11 +20,28 @@ public struct LegEvent: Equatable, Sendable {
     /// The agent is Available again: after-contact work for this leg ended, or (with
     /// `clearedMiss`) the agent cleared the Missed state of declining it.
     case ready(AgentName, clearedMiss: Bool)
+    /// Customer first (rule 11): the queued leg was made; it waits out the initial delay.
+    case queuedLegScheduled(delay: Seconds, until: Instant)
+    /// Customer first: a retry dialed leg was made; after the retry delay it goes to the
+    /// back of the queue to wait for dial-out.
+    case dialRetryScheduled(attempt: Int, maxAttempts: Int, delay: Seconds, until: Instant)
+    /// Customer first: the leg waits in queue for the system to dial the customer.
+    case awaitingDial(queue: QueueName)
+    /// Customer first: the queued leg left the queue for dial-out and ended; `dialed` rings.
+    case dequeuedForDial(dialed: ContactID)
+    /// Customer first: the system dials the customer; no agent yet.
+    case dialStarted(attempt: Int, maxAttempts: Int)
+    /// Customer first: a person answered; they wait in queue for an agent.
+    case customerAnswered(queue: QueueName)
+    /// Customer first: the dial reached no person: a machine, no answer, a SIT tone, or (a
+    /// nil outcome) a failed dial.
+    case dialReachedNoOne(DialOutcome?, reason: DisconnectReason, attempt: Int, maxAttempts: Int)
   }
 
   public var at: Instant
   public var kind: Kind
-  /// Where the event stands in the whole log, to merge the legs of a chain back in order.
+  /// Where the event stands in the whole log, to merge the legs of a chain back in order:
+  /// one event of the log can add to two legs (a dial-out ends one and starts the next).
   public var sequence: Int
 
   public init(at: Instant, kind: Kind, sequence: Int) {
@@ -44,9 +61,9 @@ public enum LegHistory {
     func add(_ id: ContactID, _ at: Instant, _ kind: LegEvent.Kind) {
       guard id.number >= 1, id.number <= count else { return }
       legs[id.number - 1].append(LegEvent(at: at, kind: kind, sequence: sequence))
+      sequence += 1
     }
-    for (position, timed) in events.enumerated() {
-      sequence = position
+    for timed in events {
       let at = timed.at
       switch timed.event {
       case .inboundArrived(let id, let queue, let number):
@@ -85,13 +102,20 @@ public enum LegHistory {
           add(pending.contact, at, .ready(agent, clearedMiss: pending.missed))
         }
       case .queuedLegScheduled(let id, _, let delay, let until):
-        add(id, at, .scheduled(attempt: 0, maxAttempts: 0, delay: delay, until: until))
+        add(id, at, .queuedLegScheduled(delay: delay, until: until))
       case .dialRetryScheduled(let id, let attempt, let max, let delay, let until):
-        add(id, at, .scheduled(attempt: attempt, maxAttempts: max, delay: delay, until: until))
+        add(
+          id, at,
+          .dialRetryScheduled(attempt: attempt, maxAttempts: max, delay: delay, until: until))
       case .awaitingDial(let id, let queue):
-        add(id, at, .enqueued(queue: queue))
-      case .dialStarted, .customerAnsweredDial, .dialReachedNoOne:
-        break  // Not charted yet.
+        add(id, at, .awaitingDial(queue: queue))
+      case .dialStarted(let leg, let queued, let attempt, let max):
+        if let queued { add(queued, at, .dequeuedForDial(dialed: leg)) }
+        add(leg, at, .dialStarted(attempt: attempt, maxAttempts: max))
+      case .customerAnsweredDial(let id, let queue):
+        add(id, at, .customerAnswered(queue: queue))
+      case .dialReachedNoOne(let id, let outcome, let reason, let attempt, let max):
+        add(id, at, .dialReachedNoOne(outcome, reason: reason, attempt: attempt, maxAttempts: max))
       case .clockMoved, .queueCreated, .queueReconfigured, .agentAdded:
         break
       }

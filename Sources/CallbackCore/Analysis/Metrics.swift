@@ -29,6 +29,31 @@ public struct CallbackMetrics: Equatable, Sendable {
   /// callback.
   public var removedWithin60s = 0
 
+  // Customer first (rule 11), the "- customer first callback" variants of §5.
+  /// True when some record is customer first: the variants are worth showing.
+  public var hasCustomerFirst = false
+  /// Contact volume - agent first callback: CONTACTS_CREATED with InitiationMethod CALLBACK,
+  /// one per record, counted as it is created (live legs too).
+  public var agentFirstVolume = 0
+  /// Contact volume - customer first callback: CONTACTS_CREATED with
+  /// CALLBACK_CUSTOMER_FIRST_QUEUED: one per customer-first callback requested.
+  public var customerFirstVolume = 0
+  /// Callback attempts - customer first callback: ended CALLBACK_CUSTOMER_FIRST_DIALED records
+  /// where no person answered (a machine, no answer, a SIT tone, or a failed dial).
+  public var customerFirstAttempts = 0
+  /// Contacts handled - customer first callback: ended dialed records with
+  /// Agent.ConnectedToAgentTimestamp.
+  public var customerFirstHandled = 0
+  /// Contacts abandoned - customer first callback: ended dialed records with an
+  /// EnqueueTimestamp, no ConnectedToAgentTimestamp and no NextContactId.
+  public var customerFirstAbandoned = 0
+  /// The sum of Queue.CallbackTotalQueueDuration over the handled dialed records.
+  public var customerFirstAnsweredTotalQueueSeconds: Int64 = 0
+  /// Ended human-answered dialed records, and the sum of their wait for an agent after the
+  /// answer: ConnectedToAgent (or, never connected, Disconnect) − ConnectedToSystem.
+  public var customerFirstConnectedWaits = 0
+  public var customerFirstConnectedWaitSeconds: Int64 = 0
+
   public init() {}
 
   /// AVG_QUEUE_ANSWER_TIME in whole seconds and tenths, or nil with nothing handled.
@@ -36,6 +61,23 @@ public struct CallbackMetrics: Equatable, Sendable {
     guard contactsHandled > 0 else { return nil }
     let count = Int64(contactsHandled)
     return (answeredQueueSeconds * 10 + count / 2) / count
+  }
+
+  /// AVG_QUEUE_ANSWER_TIME_CUSTOMER_FIRST_CALLBACK in tenths of a second: the mean
+  /// CallbackTotalQueueDuration of the handled dialed records, or nil with none.
+  public var customerFirstQueueAnswerTenths: Int64? {
+    Self.meanTenths(customerFirstAnsweredTotalQueueSeconds, over: customerFirstHandled)
+  }
+
+  /// AVG_WAIT_TIME_AFTER_CUSTOMER_FIRST_CALLBACK_CONNECTION in tenths of a second, or nil.
+  public var customerFirstWaitAfterConnectionTenths: Int64? {
+    Self.meanTenths(customerFirstConnectedWaitSeconds, over: customerFirstConnectedWaits)
+  }
+
+  static func meanTenths(_ sum: Int64, over count: Int) -> Int64? {
+    guard count > 0 else { return nil }
+    let count = Int64(count)
+    return (sum * 10 + count / 2) / count
   }
 
   /// Service level 60 s as tenths of a percent, or nil with nothing queued.
@@ -54,18 +96,27 @@ extension Simulation {
     var m = CallbackMetrics()
     for c in contacts where queue == nil || c.queue == queue {
       m.agentNonResponse += c.declines + c.withdrawnOffers
+      switch c.method {
+      case .callback: m.agentFirstVolume += 1
+      case .customerFirstQueued:
+        m.customerFirstVolume += 1
+        m.hasCustomerFirst = true
+      case .customerFirstDialed: m.hasCustomerFirst = true
+      case .inbound: break
+      }
       switch c.state {
       case .scheduled: m.scheduled += 1
       case .queued, .awaitingDial: m.inQueue += 1
       case .offered, .dialing, .connected, .ended, .ringing: break
       }
       switch c.state {
-      case .queued, .offered:
-        if let enqueue = c.enqueue {
-          let waited = now.seconds(since: enqueue)
+      case .queued, .offered, .awaitingDial:
+        // A retry waiting for dial-out has no EnqueueTimestamp: it waits from its place.
+        if let since = c.enqueue ?? (c.state == .awaitingDial ? c.queueOrder : nil) {
+          let waited = now.seconds(since: since)
           if m.oldest.map({ waited > $0 }) ?? true { m.oldest = waited }
         }
-      case .scheduled, .dialing, .connected, .ended, .awaitingDial, .ringing: break
+      case .scheduled, .dialing, .connected, .ended, .ringing: break
       }
       guard c.disconnect != nil else { continue }
       if c.enqueue != nil {
@@ -86,6 +137,21 @@ extension Simulation {
         .telecomProblem:
         if c.method == .callback { m.callbackAttempts += 1 }
       case .contactFlowDisconnect, .customerDisconnect, .agentDisconnect, nil: break
+      }
+      guard c.method == .customerFirstDialed else { continue }
+      if c.agent != nil {
+        m.customerFirstHandled += 1
+        m.customerFirstAnsweredTotalQueueSeconds += c.callbackTotalQueueDuration?.value ?? 0
+      } else if c.enqueue != nil && c.nextContactID == nil {
+        m.customerFirstAbandoned += 1
+      }
+      if c.answeringMachineStatus == DialOutcome.human.answeringMachineStatus,
+        let answered = c.connectedToSystem, let end = c.agent?.connectedToAgent ?? c.disconnect
+      {
+        m.customerFirstConnectedWaits += 1
+        m.customerFirstConnectedWaitSeconds += end.seconds(since: answered).value
+      } else {
+        m.customerFirstAttempts += 1
       }
     }
     return m

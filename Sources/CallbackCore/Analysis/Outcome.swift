@@ -55,8 +55,23 @@ extension Simulation {
     case .telecomUnanswered, .telecomBusy, .telecomNumberInvalid, .telecomTimeout,
       .telecomProblem:
       return .exhausted
-    case .contactFlowDisconnect, nil:
+    case .contactFlowDisconnect:
+      // A customer-first dial that reached a machine with no attempt left (rule 11).
+      return leg.method == .customerFirstDialed ? .exhausted : nil
+    case nil:
       return nil
+    }
+  }
+
+  /// The dial mode of the callback in the chain that `head` starts, or nil for a chain with
+  /// no callback (an inbound call answered or abandoned, or one still waiting).
+  public func dialMode(ofChain head: ContactID) -> DialMode? {
+    guard let first = contact(head) else { return nil }
+    let second = first.method == .inbound ? first.nextContactID.flatMap(contact) : first
+    switch second?.method {
+    case .callback?: return .agentFirst
+    case .customerFirstQueued?, .customerFirstDialed?: return .customerFirst
+    case .inbound?, nil: return nil
     }
   }
 

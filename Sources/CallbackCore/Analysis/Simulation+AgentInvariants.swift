@@ -1,3 +1,5 @@
+import HeapModule
+
 /// The invariants of agents, timers and the machine's bookkeeping: contacts and agents
 /// point at each other one to one.
 extension Simulation {
@@ -55,7 +57,11 @@ extension Simulation {
     }
     var holders = [Int](repeating: 0, count: agents.count)
     var missedOffers = 0
-    var counts = (offered: 0, dialing: 0, connected: 0, waitingCallers: 0)
+    var counts = (offered: 0, dialing: 0, connected: 0, waitingCallers: 0, ringing: 0)
+    // The routing heaps hold an entry for each waiting contact at its current place; stale
+    // entries (for contacts that moved on) are allowed, they are dropped when met.
+    let routable = entries(of: waiting)
+    let dialable = entries(of: dialQueue)
     for c in contacts {
       missedOffers += c.declines + c.withdrawnOffers
       let isScheduled: Bool
@@ -78,7 +84,8 @@ extension Simulation {
       case .offered: counts.offered += 1
       case .dialing: counts.dialing += 1
       case .connected: counts.connected += 1
-      case .scheduled, .queued, .ended, .awaitingDial, .ringing: break
+      case .ringing: counts.ringing += 1
+      case .scheduled, .queued, .ended, .awaitingDial: break
       }
       let waiting = c.isCaller && (c.state == .queued || c.state.isOffered)
       if waiting { counts.waitingCallers += 1 }
@@ -86,12 +93,27 @@ extension Simulation {
         || dialingContacts.contains(c.id) != c.state.isDialing
         || connectedContacts.contains(c.id) != c.state.isConnected
         || waitingCallers.contains(c.id) != waiting
+        || ringingContacts.contains(c.id) != (c.state == .ringing)
       {
         found.append(
           .init(
             .onePlace,
             "\(c.id) is \(c.state.text(now: now, c)) but the lists of pending offers, callbacks "
-              + "being dialed, connected contacts and waiting inbound calls disagree"))
+              + "being dialed, connected contacts, waiting callers and ringing dials disagree"))
+      }
+      if c.state == .queued && !routable.contains(c.id) {
+        found.append(
+          .init(
+            .onePlace,
+            "\(c.id) is \(c.state.text(now: now, c)) but the queue for agents has no entry for it "
+              + "at its place (\(c.queueOrder.iso8601))"))
+      }
+      if c.state == .awaitingDial && !dialable.contains(c.id) {
+        found.append(
+          .init(
+            .onePlace,
+            "\(c.id) is \(c.state.text(now: now, c)) but the dial-out queue has no entry for it "
+              + "at its place (\(c.queueOrder.iso8601))"))
       }
       if let name = c.state.agent, let index = agentIndex[name] {
         holders[index] += 1
@@ -116,9 +138,12 @@ extension Simulation {
         .init(.oneContactPerAgent, "\(agents[index].name) holds \(count) contacts at once"))
     }
     let set = (
-      pendingOffers.count, dialingContacts.count, connectedContacts.count, waitingCallers.count
+      pendingOffers.count, dialingContacts.count, connectedContacts.count, waitingCallers.count,
+      ringingContacts.count
     )
-    if set != (counts.offered, counts.dialing, counts.connected, counts.waitingCallers) {
+    if set
+      != (counts.offered, counts.dialing, counts.connected, counts.waitingCallers, counts.ringing)
+    {
       found.append(.init(.onePlace, "the bookkeeping sets list contacts that do not exist"))
     }
     let nonResponses = agents.reduce(0) { $0 + $1.nonResponses }
@@ -129,5 +154,17 @@ extension Simulation {
           "agents have \(nonResponses) non-responses but contacts have \(missedOffers) offers "
             + "declined or withdrawn"))
     }
+  }
+
+  /// The contacts a routing heap holds an entry for at their current place.
+  private func entries(of heap: Heap<WaitingEntry>) -> Set<ContactID> {
+    var found = Set<ContactID>()
+    for entry in heap.unordered {
+      guard let c = contact(entry.contact) else { continue }
+      if entry.queueOrder == c.queueOrder && entry.initialContact == c.initialContactID {
+        found.insert(c.id)
+      }
+    }
+    return found
   }
 }

@@ -4,7 +4,8 @@ public enum Step: Equatable, Sendable {
   case agents([AgentName])
   case queue(QueueName, CallbackSettings)
   case enqueue
-  case callback(ContactID)
+  /// `mode` overrides the queue's dial mode (rule 11); nil keeps it.
+  case callback(ContactID, mode: DialMode?)
   case wait(Seconds)
   case offer(ContactID, AgentName)
   case decline(ContactID)
@@ -26,7 +27,8 @@ public enum Step: Equatable, Sendable {
       return "queue \(name) initial-delay=\(s.initialDelay) max-attempts=\(s.maxAttempts) "
         + "retry-delay=\(s.retryDelay)" + (s.mode == .agentFirst ? "" : " mode=\(s.mode.rawValue)")
     case .enqueue: return "enqueue"
-    case .callback(let id): return "callback \(id)"
+    case .callback(let id, nil): return "callback \(id)"
+    case .callback(let id, let mode?): return "callback \(id) mode=\(mode.rawValue)"
     case .wait(let duration): return "wait \(duration)"
     case .offer(let id, let agent): return "offer \(id) \(agent)"
     case .decline(let id): return "decline \(id)"
@@ -41,6 +43,21 @@ public enum Step: Equatable, Sendable {
     }
   }
 
+  /// The step with each contact it names renamed by `rename`; nil when one has no new name.
+  func renamingContacts(_ rename: (ContactID) -> ContactID?) -> Step? {
+    switch self {
+    case .agents, .queue, .enqueue, .wait, .ready: return self
+    case .callback(let id, let mode): return rename(id).map { .callback($0, mode: mode) }
+    case .offer(let id, let agent): return rename(id).map { .offer($0, agent) }
+    case .decline(let id): return rename(id).map { .decline($0) }
+    case .accept(let id): return rename(id).map { .accept($0) }
+    case .fail(let id, let reason): return rename(id).map { .fail($0, reason) }
+    case .connect(let id, let outcome): return rename(id).map { .connect($0, outcome) }
+    case .dial(let id): return rename(id).map { .dial($0) }
+    case .hangup(let id, let party): return rename(id).map { .hangup($0, by: party) }
+    }
+  }
+
   /// Runs the step on `simulation`, as the session would run its line.
   public func apply(to simulation: inout Simulation) throws(Rejection) -> [TimedEvent] {
     switch self {
@@ -52,10 +69,10 @@ public enum Step: Equatable, Sendable {
           initialDelay: s.initialDelay, maxAttempts: s.maxAttempts, retryDelay: s.retryDelay,
           mode: s.mode))
     case .enqueue: return try simulation.enqueueInbound(queue: nil, number: nil)
-    case .callback(let id):
+    case .callback(let id, let mode):
       return try simulation.requestCallback(
-        for: id, queue: nil, change: CallbackSettingsChange(), number: nil)
-    case .wait(let duration): return simulation.advance(by: duration)
+        for: id, queue: nil, change: CallbackSettingsChange(mode: mode), number: nil)
+    case .wait(let duration): return try simulation.wait(duration)
     case .offer(let id, let agent): return try simulation.offer(id, to: agent)
     case .decline(let id): return try simulation.decline(.contact(id))
     case .accept(let id): return try simulation.accept(.contact(id))
@@ -74,7 +91,10 @@ extension Simulation {
   /// - Parameter callbacks: include `callback C` for waiting inbound calls.
   public func legalSteps(callbacks: Bool = true) -> [Step] {
     var steps: [Step] = []
-    if let next = timers.min { steps.append(.wait(next.deadline.seconds(since: now))) }
+    // A timer past the last representable instant never fires: no wait reaches it.
+    if let next = timers.min, next.deadline <= .latest {
+      steps.append(.wait(next.deadline.seconds(since: now)))
+    }
     var available: [AgentName] = []
     for agent in agents {
       if case .available = agent.state { available.append(agent.name) }
@@ -84,12 +104,12 @@ extension Simulation {
       switch contact.state {
       case .queued:
         for agent in available { steps.append(.offer(id, agent)) }
-        if contact.method == .inbound && callbacks { steps.append(.callback(id)) }
+        if contact.method == .inbound && callbacks { steps.append(.callback(id, mode: nil)) }
         if contact.isCaller { steps.append(.hangup(id, by: nil)) }
       case .offered:
         steps.append(.decline(id))
         steps.append(.accept(id))
-        if contact.method == .inbound && callbacks { steps.append(.callback(id)) }
+        if contact.method == .inbound && callbacks { steps.append(.callback(id, mode: nil)) }
         if contact.isCaller { steps.append(.hangup(id, by: nil)) }
       case .dialing:
         for reason in AttemptFailure.allCases { steps.append(.fail(id, reason)) }

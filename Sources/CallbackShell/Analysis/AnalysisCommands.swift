@@ -40,7 +40,9 @@ enum AnalysisCommands {
       details: [
         "Moves: offer (each queued contact to each Available agent), decline, accept, fail with",
         "each reason, connect, hangup by=customer and by=agent, an abandon or a callback for a",
-        "waiting inbound call, ready, and wait to the next timer. Equal states are merged.",
+        "waiting inbound call, ready, and wait to the next timer; for customer-first callbacks",
+        "(rule 11) also dial, connect with each amd= outcome, fail of a ringing dial, and an",
+        "abandon by a customer who answered. Equal states are merged.",
         "A terminal state is one where the last live leg has just ended; its chains count as",
         "connected, exhausted or abandoned. The first invariant violation is reported with a",
         "shortest script that reaches it, written as a transcript that ends in `check`.",
@@ -58,9 +60,10 @@ enum AnalysisCommands {
           help: "where to save a failing script (default fuzz-failure-seed-S.cbsh)"),
       ],
       details: [
-        "Each run starts a fresh simulation: a queue with random callback settings, 2 to 4",
-        "agents, then random legal commands (calls, callbacks, offers, declines, accepts,",
-        "failures, answers, hang-ups, ready, waits). It does not touch the current simulation.",
+        "Each run starts a fresh simulation: a queue with random callback settings, agent first",
+        "or customer first, 2 to 4 agents, then random legal commands (calls, callbacks, one in",
+        "four with the other mode, offers, declines, accepts, dials, answers and answering",
+        "machines, failures, hang-ups, ready, waits). It does not touch the current simulation.",
         "A failure is shrunk to a short script that breaks the same invariant and saved as a",
         "transcript ending in `check`. The same seed always gives the same summary.",
       ],
@@ -69,7 +72,9 @@ enum AnalysisCommands {
       name: "metrics", usage: "metrics [queue=Q]",
       summary: "compute Amazon Connect's callback metrics from the records so far",
       options: [OptionSpec(key: "queue", kind: .queue, help: "one queue only (default: all)")],
-      details: MetricsText.definitions.map { "\($0.name): \($0.definition)" },
+      details: MetricsText.definitions.map { "\($0.name): \($0.definition)" }
+        + ["Once a customer-first record exists (rule 11), also:"]
+        + MetricsText.customerFirstDefinitions.map { "\($0.name): \($0.definition)" },
       example: "metrics queue=BasicQueue", changesState: false),
     CommandSpec(
       name: "timeline", usage: "timeline [CONTACT] [format=text|svg] [file=F]",
@@ -85,8 +90,11 @@ enum AnalysisCommands {
         "One row per leg, one column per moment something happened (not to scale).",
         "Marks: . scheduled (delay)  = in queue  o offered (~ ringing)  x declined or missed",
         "a accepted (> dialing)  c customer answered (# talking)  | disconnected",
-        "w after-contact work  r ready. Each row ends with its DisconnectReason, and names",
-        "the agents who declined or missed an offer. format=svg draws the same chart.",
+        "w after-contact work  r ready. Customer first (rule 11): - waiting for dial-out",
+        "d dialed (> ringing the customer)  c a person answered (= waits for an agent)",
+        "m machine (voicemail, fax)  n no answer or SIT tone. Each row ends with its",
+        "DisconnectReason, and names the agents who declined or missed an offer. A",
+        "customer-first chain's title says so. format=svg draws the same chart.",
       ],
       example: "timeline C1", changesState: false),
     CommandSpec(
@@ -96,6 +104,8 @@ enum AnalysisCommands {
       details: [
         "Each line is one event of one leg; lines of CONTACT's own leg are marked *. Rule",
         "numbers are the domain decisions' (DECISIONS.md), as in `help` and error messages.",
+        "A customer-first chain (rule 11) names its queued and dialed legs, the dial-out,",
+        "who or what answered each dial, and its CallbackTotalQueueDuration.",
       ],
       example: "why C2", changesState: false),
   ]

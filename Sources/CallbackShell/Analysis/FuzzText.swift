@@ -13,6 +13,9 @@ extension Session {
     out.append(
       "  chains     connected \(report.outcomes.connected), exhausted \(report.outcomes.exhausted), "
         + "abandoned \(report.outcomes.abandoned), still live \(report.live)")
+    out.append(
+      "  callbacks  agent-first \(report.agentFirstChains) chains, "
+        + "customer-first \(report.customerFirstChains) chains")
     out.append("  digest     \(report.digest)")
     guard let failure = report.failure else {
       out.append(

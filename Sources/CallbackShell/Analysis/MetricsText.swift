@@ -53,8 +53,55 @@ enum MetricsText {
     ),
   ]
 
+  /// The "- customer first callback" variants (§5, rule 11), shown once a customer-first
+  /// record exists; `help metrics` prints these too.
+  static let customerFirstDefinitions: [(name: String, definition: String)] = [
+    (
+      "Contact volume - agent first callback",
+      "CONTACTS_CREATED with InitiationMethod CALLBACK: one per agent-first leg, counted when "
+        + "the record is created (live legs too)"
+    ),
+    (
+      "Contact volume - customer first callback",
+      "CONTACTS_CREATED with InitiationMethod CALLBACK_CUSTOMER_FIRST_QUEUED: one per "
+        + "customer-first callback (its queued leg), counted when the record is created"
+    ),
+    (
+      "Callback attempts - customer first callback",
+      "CALLBACK_CUSTOMER_FIRST_DIALED records, ended, where no person answered: a voicemail, a "
+        + "fax, no answer, a SIT tone, or a failed dial. By the definition's words, as for "
+        + "Callback attempts; the published calculation also wants a NextContactId, which "
+        + "would leave out the last, exhausted dial"
+    ),
+    (
+      "Contacts handled - customer first callback",
+      "CONTACTS_HANDLED for CALLBACK_CUSTOMER_FIRST_DIALED: dialed records with "
+        + "Agent.ConnectedToAgentTimestamp"
+    ),
+    (
+      "Contacts abandoned - customer first callback",
+      "CONTACTS_ABANDONED for CALLBACK_CUSTOMER_FIRST_DIALED: dialed records with an "
+        + "EnqueueTimestamp (a person answered), no ConnectedToAgentTimestamp and no "
+        + "NextContactId: the customer hung up waiting for an agent"
+    ),
+    (
+      "Average queue answer time - customer first callback",
+      "AVG_QUEUE_ANSWER_TIME_CUSTOMER_FIRST_CALLBACK: mean Queue.CallbackTotalQueueDuration (the "
+        + "queued leg's queue time plus the dialed leg's) of the handled dialed records"
+    ),
+    (
+      "Average wait time after customer connection - customer first callback",
+      "AVG_WAIT_TIME_AFTER_CUSTOMER_FIRST_CALLBACK_CONNECTION: mean, over ended dialed records a "
+        + "person answered, of ConnectedToAgentTimestamp (or, never connected, "
+        + "DisconnectTimestamp) − the end of the customer's greeting. cbsh records no "
+        + "GreetingEndTimestamp, so the wait counts from ConnectedToSystemTimestamp, the answer: "
+        + "it includes the greeting"
+    ),
+  ]
+
   static func render(
-    _ m: CallbackMetrics, queue: QueueName?, now: Instant, into out: inout [String]
+    _ m: CallbackMetrics, queue: QueueName?, now: Instant, customerFirst: Bool,
+    into out: inout [String]
   ) {
     let width = definitions.map(\.name.count).max() ?? 0
     func row(_ index: Int, _ value: String) {
@@ -79,6 +126,22 @@ enum MetricsText {
       m.serviceLevel60Permille.map {
         "\(tenths(Int64($0)))% (\(m.removedWithin60s) of \(m.contactsQueued))"
       } ?? "-")
+    guard customerFirst else { return }
+    let names = customerFirstDefinitions.map(\.name)
+    let cfWidth = names.map(\.count).max() ?? 0
+    func cfRow(_ index: Int, _ value: String) {
+      out.append("  \(padded(names[index], to: cfWidth))  \(value)")
+    }
+    out.append(
+      "customer first (rule 11; contact volume counts records as they are made, the rest when "
+        + "the leg ends):")
+    cfRow(0, String(m.agentFirstVolume))
+    cfRow(1, String(m.customerFirstVolume))
+    cfRow(2, String(m.customerFirstAttempts))
+    cfRow(3, String(m.customerFirstHandled))
+    cfRow(4, String(m.customerFirstAbandoned))
+    cfRow(5, m.customerFirstQueueAnswerTenths.map { tenths($0) + "s" } ?? "-")
+    cfRow(6, m.customerFirstWaitAfterConnectionTenths.map { tenths($0) + "s" } ?? "-")
   }
 
   /// `12.5` from 125; `10` from 100.
@@ -95,8 +158,11 @@ extension Session {
         stderr: ["error: \(Rejection.unknownQueue(queue, known: known))"], rejected: true)
     }
     var out: [String] = []
+    // The customer-first variants appear once any record is customer first (rule 11).
+    let customerFirst = simulation.contacts.contains { $0.method.isCustomerFirst }
     MetricsText.render(
-      simulation.callbackMetrics(queue: queue), queue: queue, now: simulation.now, into: &out)
+      simulation.callbackMetrics(queue: queue), queue: queue, now: simulation.now,
+      customerFirst: customerFirst, into: &out)
     return CommandOutput(stdout: out)
   }
 }

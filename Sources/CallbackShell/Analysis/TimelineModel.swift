@@ -11,9 +11,12 @@ struct TimelineModel {
     case dialing = ">"
     case talking = "#"
     case afterContactWork = "w"
+    /// Customer first: in queue, waiting for the system to dial the customer (rule 11).
+    case awaitingDial = "-"
 
     var meaning: String {
       switch self {
+      case .awaitingDial: return "waiting for dial-out"
       case .scheduled: return "scheduled (delay)"
       case .queued: return "in queue"
       case .ringing: return "offered, ringing"
@@ -48,11 +51,16 @@ struct TimelineModel {
   var title: String
   var instants: [Instant]
   var rows: [Row]
+  /// True for a customer-first chain: the chart needs the dial-out marks (rule 11).
+  var customerFirst: Bool
 
   init(chain head: ContactID, simulation sim: Simulation, histories: [[LegEvent]]) {
     let legs = sim.chain(of: head)
     let outcome = sim.outcome(ofChain: head).map(\.rawValue) ?? "live"
-    title = "chain " + legs.map(\.id.description).joined(separator: " → ") + ": " + outcome
+    customerFirst = sim.dialMode(ofChain: head) == .customerFirst
+    title =
+      "chain " + legs.map(\.id.description).joined(separator: " → ")
+      + (customerFirst ? " (customer first)" : "") + ": " + outcome
 
     var moments = Set<Instant>()
     for leg in legs {
@@ -76,7 +84,7 @@ struct TimelineModel {
       for event in histories[leg.id.number - 1] where TimelineModel.isDrawn(event.kind) {
         let index = column[event.at]!
         touched[index] = true
-        if let mark = TimelineModel.mark(event.kind) { cells[index].marks.append(mark) }
+        cells[index].marks += TimelineModel.marks(event.kind)
         fill = TimelineModel.fill(after: event.kind, current: fill)
         cells[index].fill = fill
       }
@@ -86,7 +94,10 @@ struct TimelineModel {
         if touched[index] { current = cells[index].fill } else { cells[index].fill = current }
       }
       let method = leg.method.rawValue
-      let attempt = leg.callback.map { " \($0.attempt)/\($0.settings.maxAttempts)" } ?? ""
+      // A customer-first queued leg dials no one: it has no attempt number to show.
+      let attempt =
+        leg.method == .customerFirstQueued
+        ? "" : leg.callback.map { " \($0.attempt)/\($0.settings.maxAttempts)" } ?? ""
       return Row(
         label: "\(leg.id) \(method)\(attempt)", cells: cells,
         ending: TimelineModel.ending(leg, sim, histories[leg.id.number - 1]))
@@ -99,21 +110,33 @@ struct TimelineModel {
     return true
   }
 
-  static func mark(_ kind: LegEvent.Kind) -> Mark? {
+  static func marks(_ kind: LegEvent.Kind) -> [Mark] {
     switch kind {
-    case .offered(let agent, _): return Mark(symbol: "o", label: "offered \(agent)")
-    case .declined(let agent): return Mark(symbol: "x", label: "declined \(agent)")
-    case .offerWithdrawn(let agent): return Mark(symbol: "x", label: "missed \(agent)")
-    case .accepted(let agent, _, _): return Mark(symbol: "a", label: "accepted \(agent)")
-    case .customerConnected: return Mark(symbol: "c", label: "answered")
-    case .callbackRequested: return Mark(symbol: "|", label: "callback requested")
-    case .attemptFailed(let reason, _, _): return Mark(symbol: "|", label: reason.rawValue)
+    case .offered(let agent, _): return [Mark(symbol: "o", label: "offered \(agent)")]
+    case .declined(let agent): return [Mark(symbol: "x", label: "declined \(agent)")]
+    case .offerWithdrawn(let agent): return [Mark(symbol: "x", label: "missed \(agent)")]
+    case .accepted(let agent, _, _): return [Mark(symbol: "a", label: "accepted \(agent)")]
+    case .customerConnected: return [Mark(symbol: "c", label: "answered")]
+    case .callbackRequested: return [Mark(symbol: "|", label: "callback requested")]
+    case .attemptFailed(let reason, _, _): return [Mark(symbol: "|", label: reason.rawValue)]
     case .conversationEnded(let party):
-      return Mark(symbol: "|", label: "hung up (\(party.rawValue))")
-    case .abandoned: return Mark(symbol: "|", label: "abandoned")
-    case .ready(_, clearedMiss: false): return Mark(symbol: "r", label: "ready")
-    case .arrived, .scheduled, .enqueued, .exhausted, .afterContactWork, .ready:
-      return nil
+      return [Mark(symbol: "|", label: "hung up (\(party.rawValue))")]
+    case .abandoned: return [Mark(symbol: "|", label: "abandoned")]
+    case .ready(_, clearedMiss: false): return [Mark(symbol: "r", label: "ready")]
+    case .dequeuedForDial: return [Mark(symbol: "|", label: "dequeued for dial-out")]
+    case .dialStarted(let attempt, _):
+      return [Mark(symbol: "d", label: "dialed, attempt \(attempt)")]
+    case .customerAnswered: return [Mark(symbol: "c", label: "answered (HUMAN_ANSWERED)")]
+    case .dialReachedNoOne(let outcome?, _, _, _):
+      return [
+        Mark(symbol: outcome.reachedMachine ? "m" : "n", label: outcome.answeringMachineStatus),
+        Mark(symbol: "|", label: outcome.disconnectReason!.rawValue),
+      ]
+    case .dialReachedNoOne(nil, let reason, _, _):
+      return [Mark(symbol: "|", label: reason.rawValue)]
+    case .arrived, .scheduled, .enqueued, .exhausted, .afterContactWork, .ready,
+      .queuedLegScheduled, .dialRetryScheduled, .awaitingDial:
+      return []
     }
   }
 
@@ -128,6 +151,11 @@ struct TimelineModel {
     case .afterContactWork: return .afterContactWork
     case .ready: return nil
     case .exhausted, .offerWithdrawn: return current
+    case .queuedLegScheduled, .dialRetryScheduled: return .scheduled
+    case .awaitingDial: return .awaitingDial
+    case .dialStarted: return .dialing
+    case .customerAnswered: return .queued
+    case .dequeuedForDial, .dialReachedNoOne: return nil
     }
   }
 
@@ -136,21 +164,32 @@ struct TimelineModel {
     var text: String
     if let reason = leg.disconnectReason {
       text = reason.rawValue + ": "
-      switch reason {
-      case .contactFlowDisconnect:
-        text += "asked for a callback after \(leg.queueDuration?.value ?? 0)s in queue"
-      case .telecomUnanswered, .telecomBusy, .telecomNumberInvalid, .telecomTimeout,
-        .telecomProblem:
-        let plan = leg.callback
+      let plan = leg.callback
+      let attempt = "attempt \(plan?.attempt ?? 0) of \(plan?.settings.maxAttempts ?? 0)"
+      let then = leg.nextContactID.map { "retry \($0)" } ?? "exhausted"
+      switch (reason, leg.method) {
+      case (.contactFlowDisconnect, .customerFirstQueued):
         text +=
-          leg.nextContactID == nil
-          ? "attempt \(plan?.attempt ?? 0) of \(plan?.settings.maxAttempts ?? 0) failed, exhausted"
-          : "attempt \(plan?.attempt ?? 0) of \(plan?.settings.maxAttempts ?? 0) failed, "
-            + "retry \(leg.nextContactID!)"
-      case .customerDisconnect, .agentDisconnect:
+          "dequeued for dial-out after \(leg.queueDuration?.value ?? 0)s in queue"
+          + (leg.nextContactID.map { ", \($0) dials the customer" } ?? "")
+      case (.contactFlowDisconnect, .customerFirstDialed):
+        text += "\(leg.answeringMachineStatus ?? "?"), \(attempt) reached a machine, \(then)"
+      case (.contactFlowDisconnect, _):
+        text += "asked for a callback after \(leg.queueDuration?.value ?? 0)s in queue"
+      case (.telecomUnanswered, _), (.telecomBusy, _), (.telecomNumberInvalid, _),
+        (.telecomTimeout, _), (.telecomProblem, _):
+        if let status = leg.answeringMachineStatus {
+          text += "\(status), \(attempt) reached no one, \(then)"
+        } else {
+          text += "\(attempt) failed, \(then)"
+        }
+      case (.customerDisconnect, _), (.agentDisconnect, _):
         text +=
           leg.agent.map { "talked to \($0.username)" }
           ?? "abandoned after \(leg.queueDuration?.value ?? 0)s in queue"
+        if let total = leg.callbackTotalQueueDuration {
+          text += ", CallbackTotalQueueDuration \(total.value)s"
+        }
       }
     } else {
       text = "live: " + leg.state.text(now: sim.now, leg)

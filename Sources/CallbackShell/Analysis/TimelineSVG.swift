@@ -17,6 +17,7 @@ enum TimelineSVG {
     case .dialing: return "#4a90d9"
     case .talking: return "#3aa655"
     case .afterContactWork: return "#a27fd0"
+    case .awaitingDial: return "#f7d9a0"
     }
   }
 
@@ -27,6 +28,9 @@ enum TimelineSVG {
     case "a": return ("✓", "#0b3d91")
     case "c": return ("☎", "#0d5c26")
     case "r": return ("r", "#4a2a7a")
+    case "d": return ("☏", "#0b3d91")
+    case "m": return ("✉", "#8a4b00")
+    case "n": return ("∅", "#c62828")
     default: return (String(symbol), "#222")
     }
   }
@@ -66,7 +70,9 @@ enum TimelineSVG {
     }
     y += 10
     var x = 16
-    for fill in TimelineModel.Fill.allCases {
+    // The customer-first fill and marks only when a customer-first chain is drawn (rule 11).
+    let customerFirst = models.contains(where: \.customerFirst)
+    for fill in TimelineModel.Fill.allCases where customerFirst || fill != .awaitingDial {
       body.append(
         "<rect x=\"\(x)\" y=\"\(y - 11)\" width=\"22\" height=\"12\" fill=\"\(colour(fill))\" "
           + "rx=\"2\"/>")
@@ -75,10 +81,14 @@ enum TimelineSVG {
     }
     y += 20
     x = 16
-    let marks: [(Character, String)] = [
-      ("o", "offered"), ("x", "declined (not a failed attempt)"), ("a", "accepted"),
-      ("c", "customer answered"), ("|", "disconnected"), ("r", "ready"),
-    ]
+    let marks: [(Character, String)] =
+      [
+        ("o", "offered"), ("x", "declined (not a failed attempt)"), ("a", "accepted"),
+        ("c", "customer answered"), ("|", "disconnected"), ("r", "ready"),
+      ]
+      + (customerFirst
+        ? [("d", "dialed"), ("m", "machine (voicemail, fax)"), ("n", "no answer or SIT tone")]
+        : [])
     for (symbol, meaning) in marks {
       let (mark, tint) = glyph(symbol)
       body.append(text(mark, x: x, y: y, size: 13, fill: tint, weight: "bold"))

@@ -36,6 +36,13 @@ enum TimelineText {
     "       a accepted (> dialing)  c customer answered (# talking)  | disconnected",
     "       w after-contact work  r ready",
   ]
+
+  /// The customer-first marks, shown when a chart has a customer-first chain (rule 11).
+  static let customerFirstLegend = [
+    "       customer first: - waiting for dial-out  d dialed (> ringing the customer)",
+    "       c a person answered (= waits for an agent)  m machine (voicemail, fax)",
+    "       n no answer or SIT tone",
+  ]
 }
 
 extension Session {
@@ -70,6 +77,7 @@ extension Session {
         TimelineText.render(model, into: &out)
       }
       out += TimelineText.legend
+      if models.contains(where: \.customerFirst) { out += TimelineText.customerFirstLegend }
     case .svg:
       out = TimelineSVG.render(models)
     }

@@ -33,19 +33,26 @@ enum WhyText {
       return "\(id) left at \(at) while offered to \(agent): \(agent) missed it and is Missed "
         + "until ready; Agent non-response counts it (rule 2)"
     case .accepted(let agent, let queued, let dialing):
-      return "\(id) accepted by \(agent) at \(at): dequeued after \(queued.value)s, so "
+      var text =
+        "\(id) accepted by \(agent) at \(at): dequeued after \(queued.value)s, so "
         + "Queue.Duration = Dequeue − Enqueue = \(queued.value)s (rule 5); "
         + (dialing
           ? "DequeueTimestamp = ConnectedToAgentTimestamp = \(at), when dialing the customer "
             + "starts (rules 1, 6)"
           : "the caller is connected to \(agent) (rule 6)")
+      if let total = leg.callbackTotalQueueDuration {
+        text +=
+          "; CallbackTotalQueueDuration = \(total.value - queued.value)s (the queued "
+          + "leg's queue time) + \(queued.value)s (this leg's) = \(total.value)s (rule 11)"
+      }
+      return text
     case .attemptFailed(let reason, let attempt, let max):
       return "\(id) failed at \(at): \(reason.disconnectReason.rawValue) after the accept and "
         + "before the customer answered, so it is failed attempt \(attempt) of \(max) (rule 3); "
         + "the leg ends (rule 8)"
     case .exhausted(let attempts):
       return "\(id) was the last attempt: all \(attempts) used, so the callback is exhausted "
-        + "and no new leg is made (rule 7)"
+        + "and no new leg is made (rule \(leg.method == .customerFirstDialed ? "11" : "7"))"
     case .customerConnected(let agent):
       return "\(id) answered at \(at): the customer is connected to \(agent); "
         + "ConnectedToSystemTimestamp is \(at) (rule 6)"
@@ -53,6 +60,14 @@ enum WhyText {
       let reason = party == .customer ? "CUSTOMER_DISCONNECT" : "AGENT_DISCONNECT"
       return "\(id) ended at \(at): the \(party.rawValue) hung up, \(reason) (rule 8)"
     case .abandoned(let queued):
+      if leg.method == .customerFirstDialed {
+        return "\(id) abandoned at \(at): the customer who answered hung up after "
+          + "\(queued.value)s waiting for an agent, CUSTOMER_DISCONNECT, dequeued now (rule 8); "
+          + "it counts as abandoned"
+          + (leg.callbackTotalQueueDuration.map {
+            ", with CallbackTotalQueueDuration \($0.value)s (rule 11)"
+          } ?? "")
+      }
       return "\(id) abandoned at \(at): the caller hung up after \(queued.value)s in queue, "
         + "CUSTOMER_DISCONNECT, dequeued now (rule 8); it did not ask for a callback, so it "
         + "counts as abandoned"
@@ -63,6 +78,55 @@ enum WhyText {
         ? "\(agent) ready at \(at): Missed after declining \(id) is cleared (rule 2)"
         : "\(agent) ready at \(at): after-contact work for \(id) ends"
           + (leg.agent?.afterContactWorkDuration.map { " after \($0.value)s" } ?? "")
+    case .queuedLegScheduled(let delay, let until):
+      return "\(id) created at \(at) as CALLBACK_CUSTOMER_FIRST_QUEUED, the queued leg of a "
+        + "customer-first callback (rule 11): Scheduled, not in queue, until \(until.timeOfDay) "
+        + "for the \(delay) initial delay; it dials no one itself, so it uses no attempt"
+    case .dialRetryScheduled(let attempt, let max, let delay, let until):
+      return "\(id) created at \(at) as CALLBACK_CUSTOMER_FIRST_DIALED attempt \(attempt) of "
+        + "\(max) (max-attempts counts dials): a retry is a new dialed leg, Scheduled until "
+        + "\(until.timeOfDay) for the \(delay) retry delay, then at the back of the queue "
+        + "(rule 11)"
+    case .awaitingDial(let queue):
+      if leg.method == .customerFirstQueued {
+        return "\(id) entered \(queue) at \(at): its initial delay is over, so "
+          + "EnqueueTimestamp = ConnectedToSystemTimestamp = \(at) (its creation flow starts); "
+          + "it waits for the system to dial the customer, no agent is offered it (rule 11)"
+      }
+      return "\(id) went to the back of \(queue) at \(at): its retry delay is over; it waits "
+        + "for dial-out behind the contacts already there, not at its chain's old place "
+        + "(rule 11)"
+    case .dequeuedForDial(let dialed):
+      return "\(id) dequeued for dial-out at \(at) after \(leg.queueDuration?.value ?? 0)s: "
+        + "DequeueTimestamp = DisconnectTimestamp = \(at), CONTACT_FLOW_DISCONNECT, so its "
+        + "Queue.Duration is the wait for dial-out; the dialed leg \(dialed) calls the customer "
+        + "(rule 11)"
+    case .dialStarted(let attempt, let max):
+      if attempt == 1 {
+        return "\(id) created at \(at) as CALLBACK_CUSTOMER_FIRST_DIALED attempt 1 of \(max): "
+          + "the system dials the customer, no agent yet; InitiationTimestamp \(at) is the start "
+          + "of the outbound call (rule 11)"
+      }
+      return "\(id) dialed at \(at): attempt \(attempt) of \(max) rings the customer, no agent "
+        + "yet; its InitiationTimestamp stays \(leg.initiation.timeOfDay), when the retry leg was "
+        + "made (rule 11)"
+    case .customerAnswered(let queue):
+      return "\(id) answered by a person at \(at) (HUMAN_ANSWERED): ConnectedToSystemTimestamp "
+        + "= EnqueueTimestamp = \(at); the customer waits on the line in \(queue) for an agent, "
+        + "who is offered the call as usual (rule 11)"
+    case .dialReachedNoOne(let outcome?, let reason, let attempt, let max)
+    where outcome.reachedMachine:
+      return "\(id) reached a machine at \(at) (\(outcome.answeringMachineStatus)): the call "
+        + "connected (ConnectedToSystemTimestamp \(at)) but no person answered, so the leg "
+        + "ends \(reason.rawValue) and attempt \(attempt) of \(max) is used: in customer-first "
+        + "mode a machine is not a connection (rule 11)"
+    case .dialReachedNoOne(let outcome?, let reason, let attempt, let max):
+      return "\(id) reached no one at \(at) (\(outcome.answeringMachineStatus)): the leg ends "
+        + "\(reason.rawValue), never connected, and attempt \(attempt) of \(max) is used "
+        + "(rules 8, 11)"
+    case .dialReachedNoOne(nil, let reason, let attempt, let max):
+      return "\(id) failed at \(at) while ringing: \(reason.rawValue) before anyone answered, "
+        + "so attempt \(attempt) of \(max) is used (rules 3, 11); the leg ends (rule 8)"
     }
   }
 }
@@ -79,12 +143,23 @@ extension Session {
     let legs = sim.chain(of: contact.initialContactID)
     let histories = LegHistory.byContact(eventLog, count: sim.contacts.count)
     let callbacks = legs.filter { $0.method == .callback }.count
+    let dialed = legs.filter { $0.method == .customerFirstDialed }.count
     let outcome = sim.outcome(ofChain: contact.initialContactID)
+    let kind: String
+    if sim.dialMode(ofChain: contact.initialContactID) == .customerFirst {
+      let callback =
+        "customer-first callback (rule 11): 1 queued leg and \(plural(dialed, "dialed leg"))"
+      kind =
+        legs[0].method == .inbound
+        ? "an INBOUND call then a " + callback : "a stand-alone " + callback
+    } else {
+      kind =
+        legs[0].method == .inbound
+        ? "an INBOUND call" + (callbacks > 0 ? " then \(plural(callbacks, "CALLBACK leg"))" : "")
+        : "a stand-alone callback of \(plural(callbacks, "CALLBACK leg"))"
+    }
     var out = [
-      "why \(id): chain " + legs.map(\.id.description).joined(separator: " → ") + ", "
-        + (legs[0].method == .inbound
-          ? "an INBOUND call" + (callbacks > 0 ? " then \(plural(callbacks, "CALLBACK leg"))" : "")
-          : "a stand-alone callback of \(plural(callbacks, "CALLBACK leg"))")
+      "why \(id): chain " + legs.map(\.id.description).joined(separator: " → ") + ", " + kind
         + "; " + (outcome.map { "outcome: \($0.rawValue)" } ?? "still live")
     ]
     let merged = legs.flatMap { leg in histories[leg.id.number - 1].map { (leg, $0) } }

@@ -169,7 +169,7 @@ struct Arguments {
         let attempts = try Values.count(v, key: "max-attempts")
         guard attempts >= 1 else {
           throw UsageError(
-            "max-attempts=\(v) is out of range: CreateCallbackContact needs at least 1 attempt")
+            "\(Values.shown(v, "max-attempts")) is out of range: CreateCallbackContact needs at least 1 attempt")
         }
         return attempts
       },

@@ -58,7 +58,7 @@ enum Values {
     let delay = try duration(text, key: key)
     guard CallbackSettings.delayRange.contains(delay) else {
       throw UsageError(
-        "\(key)=\(text) is out of range: CreateCallbackContact allows 1s to 259200s (3d)")
+        "\(shown(text, key)) is out of range: CreateCallbackContact allows 1s to 259200s (3d)")
     }
     return delay
   }
@@ -72,7 +72,7 @@ enum Values {
   /// `YYYY-MM-DDThh:mm:ssZ`.
   static func timestamp(_ text: Substring) throws(UsageError) -> Instant {
     let bad = UsageError(
-      "'\(text)' is not a timestamp: use YYYY-MM-DDThh:mm:ssZ in UTC, such as 2026-01-01T09:30:00Z")
+      "\(shown(text, nil)) is not a timestamp: use YYYY-MM-DDThh:mm:ssZ in UTC, such as 2026-01-01T09:30:00Z")
     let bytes = Array(text.utf8)
     guard bytes.count == 20, bytes[4] == 45, bytes[7] == 45, bytes[10] == 84, bytes[13] == 58,
       bytes[16] == 58, bytes[19] == 90
@@ -96,10 +96,10 @@ enum Values {
   /// A whole number ≥ 0 (range checks belong to the machine).
   static func count(_ text: Substring, key: String) throws(UsageError) -> Int {
     guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
-      throw UsageError("\(key)=\(text) is not a whole number")
+      throw UsageError("\(shown(text, key)) is not a whole number")
     }
     guard let value = Int(text), value <= 1_000_000 else {
-      throw UsageError("\(key)=\(text) is too large: at most 1000000")
+      throw UsageError("\(shown(text, key)) is too large: at most 1000000")
     }
     return value
   }
@@ -111,7 +111,7 @@ enum Values {
       digits.first != UInt8(ascii: "0"), digits.allSatisfy({ $0 >= 48 && $0 <= 57 })
     else {
       throw UsageError(
-        "number=\(text) is not an E.164 number: use + and 2 to 15 digits, such as +15550100")
+        "\(shown(text, "number")) is not an E.164 number: use + and 2 to 15 digits, such as +15550100")
     }
     return String(text)
   }
@@ -148,7 +148,7 @@ enum Values {
     guard let value = T(rawValue: String(text)) else {
       let names = T.allCases.map(\.rawValue)
       throw UsageError(
-        "\(key)=\(text) is not one of \(names.joined(separator: ", "))"
+        "\(shown(text, key)) is not one of \(names.joined(separator: ", "))"
           + didYouMean(String(text), among: names))
     }
     return value

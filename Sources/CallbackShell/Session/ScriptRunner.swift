@@ -2,10 +2,14 @@
 public struct ScriptSource: Sendable {
   public var name: String
   public var text: String
+  /// The script file, if it is one: while it runs it counts as being sourced, so a file
+  /// that sources itself is refused at once.
+  public var path: String?
 
-  public init(name: String, text: String) {
+  public init(name: String, text: String, path: String? = nil) {
     self.name = name
     self.text = text
+    self.path = path
   }
 }
 
@@ -20,6 +24,8 @@ public enum ScriptRunner {
     var anyRejected = false
     for source in sources {
       var stopped = false
+      if let path = source.path { session.sourceStack.append(session.fileSystem.canonicalPath(path)) }
+      defer { if source.path != nil { session.sourceStack.removeLast() } }
       ScriptLines.forEach(in: source.text) { number, line in
         var output = session.execute(line: line)
         guard output.rejected else {

@@ -32,7 +32,7 @@ public struct Session: CommandExecuting {
     do {
       parsed = try Parser.parse(tokens)
     } catch {
-      return CommandOutput(stderr: ["error: \(error.message)"], rejected: true)
+      return CommandOutput(stderr: ["error: \(error.message)".escapingControls], rejected: true)
     }
     switch parsed {
     case .simulation(let command):
@@ -41,18 +41,18 @@ public struct Session: CommandExecuting {
       do {
         try apply(command, into: &out)
       } catch {
-        return CommandOutput(stderr: ["error: \(error.message)"], rejected: true)
+        return CommandOutput(stderr: ["error: \(error.message)".escapingControls], rejected: true)
       }
-      assert(!out.contains { $0.contains("\n") }, "an output line holds a line end")
+      assert(!out.contains { $0.utf8.contains(10) }, "an output line holds a line end")
       log.append(
         LoggedCommand(
           line: Session.canonical(line), output: out,
           changesState: CommandTable.spec(named: tokens.name)!.changesState))
       return CommandOutput(stdout: out, stderr: invariantAlarms(since: before, eventLog[logged...]))
     case .shell(let command):
-      return run(command)
+      return run(command).escapingControls()
     case .analysis(let command):
-      return run(command)
+      return run(command).escapingControls()
     }
   }
 
