@@ -77,11 +77,8 @@ extension Session {
 
   /// Writes every accepted command with its output as `#|` lines.
   func save(to path: String) -> CommandOutput {
-    var lines = ["# Recorded by cbsh save: a transcript for `cbsh test`."]
-    for entry in log {
-      lines.append(entry.line)
-      lines += entry.output.map { $0.isEmpty ? "#|" : "#| " + $0 }
-    }
+    let lines = transcript(
+      header: ["# Recorded by cbsh save: a transcript for `cbsh test`."], lines: log.map(\.line))
     switch fileSystem.write(path, lines.joined(separator: "\n") + "\n") {
     case .success:
       return CommandOutput(

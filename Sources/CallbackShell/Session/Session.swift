@@ -4,7 +4,7 @@ import CallbackCore
 /// the machine and renders what happened. A rejected line leaves everything unchanged.
 public struct Session: CommandExecuting {
   public internal(set) var simulation = Simulation()
-  /// Accepted commands and their output, for `undo` and `save`.
+  /// Accepted commands, for `undo` and `save`, which replay them.
   public internal(set) var log: [LoggedCommand] = []
   /// Lines typed in the interactive shell, for `history`; the shell sets it.
   public var historyProvider: (() -> [String])? = nil
@@ -19,10 +19,10 @@ public struct Session: CommandExecuting {
 
   public init() {}
 
-  /// A command the session accepted, with what it printed.
+  /// A command the session accepted. Its output is not kept: replaying the log gives it
+  /// again, byte for byte, and a long script would otherwise hold all it printed.
   public struct LoggedCommand: Equatable, Sendable {
     public var line: String
-    public var output: [String]
     public var changesState: Bool
   }
 
@@ -46,7 +46,7 @@ public struct Session: CommandExecuting {
       assert(!out.contains { $0.utf8.contains(10) }, "an output line holds a line end")
       log.append(
         LoggedCommand(
-          line: Session.canonical(line), output: out,
+          line: Session.canonical(line),
           changesState: CommandTable.spec(named: tokens.name)!.changesState))
       return CommandOutput(stdout: out, stderr: invariantAlarms(since: before, eventLog[logged...]))
     case .shell(let command):
@@ -122,9 +122,18 @@ public struct Session: CommandExecuting {
 
   /// The line as a transcript shows it: no comment, no surrounding blanks.
   static func canonical(_ line: String) -> String {
+    let bytes = line.utf8
+    let isBlank: (UInt8) -> Bool = { $0 == 32 || $0 == 9 || $0 == 13 }
+    // Most lines are canonical already; keep them without copying.
+    if let first = bytes.first, let last = bytes.last, !isBlank(first), !isBlank(last),
+      !bytes.contains(UInt8(ascii: "#"))
+    {
+      return line
+    }
     let code = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
     return code.trimmingBlanks()
   }
+
 }
 
 extension Substring {
