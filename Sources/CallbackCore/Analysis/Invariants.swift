@@ -110,8 +110,9 @@ extension Simulation {
       if let id = timed.event.contact, id.number >= 1, id.number <= contacts.count {
         let contact = contacts[id.number - 1]
         legs.append(id.number - 1)
-        for neighbour in [contact.previousContactID, contact.nextContactID] {
-          if let neighbour, neighbour.number <= contacts.count { legs.append(neighbour.number - 1) }
+        if let previous = contact.previousContactID { legs.append(previous.number - 1) }
+        if let next = contact.nextContactID, next.number <= contacts.count {
+          legs.append(next.number - 1)
         }
         if let name = contact.state.agent ?? contact.agent?.username, let index = agentIndex[name] {
           agentIndices.append(index)
@@ -120,8 +121,16 @@ extension Simulation {
       if let name = timed.event.agent, let index = agentIndex[name] { agentIndices.append(index) }
     }
     var found: [InvariantViolation] = []
-    for index in Set(legs).sorted() { checkLeg(index, into: &found) }
-    for index in Set(agentIndices).sorted() { checkAgent(index, into: &found) }
+    // A handful of indices per command: sorting and skipping repeats beats hashing them.
+    legs.sort()
+    agentIndices.sort()
+    for (position, index) in legs.enumerated() where position == 0 || legs[position - 1] != index {
+      checkLeg(index, into: &found)
+    }
+    for (position, index) in agentIndices.enumerated()
+    where position == 0 || agentIndices[position - 1] != index {
+      checkAgent(index, into: &found)
+    }
     return found
   }
 }
@@ -134,12 +143,15 @@ public struct StepBaseline: Sendable {
   /// The attempt numbers of the contacts with a pending offer: those a decline can touch.
   var offeredAttempts: [(contact: ContactID, attempt: Int?)]
 
-  public init(_ simulation: Simulation) {
+  /// `offers`: note the attempts of pending offers, which only a decline can change; other
+  /// commands skip that work.
+  public init(_ simulation: Simulation, offers: Bool = true) {
     now = simulation.now
     contactCount = simulation.contacts.count
-    offeredAttempts = simulation.pendingOffers.sorted().map {
-      ($0, simulation.contact($0)?.callback?.attempt)
-    }
+    offeredAttempts =
+      offers
+      ? simulation.pendingOffers.sorted().map { ($0, simulation.contact($0)?.callback?.attempt) }
+      : []
   }
 }
 

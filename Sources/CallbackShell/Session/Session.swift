@@ -37,7 +37,7 @@ public struct Session: CommandExecuting {
     switch parsed {
     case .simulation(let command):
       var out: [String] = []
-      let (before, logged) = (StepBaseline(simulation), eventLog.count)
+      let (before, logged) = (StepBaseline(simulation, offers: command.isDecline), eventLog.count)
       do {
         try apply(command, into: &out)
       } catch {
