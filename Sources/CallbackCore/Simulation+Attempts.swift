@@ -94,7 +94,7 @@ extension Simulation {
     } else {
       id = try onlyCandidate(
         connectedContacts.union(waitingCallers), command: "hangup",
-        describing: "connected contact or waiting inbound call",
+        describing: "connected contact or waiting caller",
         whenNone: "a queued callback is never hung up; its customer is not on the line")
     }
     let contact = try require(id)

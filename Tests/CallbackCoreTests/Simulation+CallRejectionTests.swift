@@ -262,7 +262,7 @@ import Testing
     var sim = try simulation(agents: alice)
     #expect(
       sim.rejection { try $0.hangUp(nil, by: nil) }
-        == "hangup needs a connected contact or waiting inbound call, and there is none: a queued callback is never hung up; its customer is not on the line"
+        == "hangup needs a connected contact or waiting caller, and there is none: a queued callback is never hung up; its customer is not on the line"
     )
     _ = try sim.enqueueInbound(queue: nil, number: nil)
     _ = try sim.offer(nil, to: nil)
@@ -270,7 +270,7 @@ import Testing
     _ = try sim.enqueueInbound(queue: nil, number: nil)
     #expect(
       sim.rejection { try $0.hangUp(nil, by: nil) }
-        == "hangup needs a connected contact or waiting inbound call and there are 2: C1 is Connected to alice, C2 is In queue (BasicQueue); name one"
+        == "hangup needs a connected contact or waiting caller and there are 2: C1 is Connected to alice, C2 is In queue (BasicQueue); name one"
     )
     // A queued callback is never a candidate.
     _ = try sim.createStandaloneCallback(queue: nil, change: .init(), number: nil)

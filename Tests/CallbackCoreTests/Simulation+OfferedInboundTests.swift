@@ -62,7 +62,7 @@ import Testing
     _ = try sim.offer(nil, to: nil)  // C2 offered to bob
     #expect(
       sim.rejection { try $0.hangUp(nil, by: nil) }
-        == "hangup needs a connected contact or waiting inbound call and there are 2: "
+        == "hangup needs a connected contact or waiting caller and there are 2: "
         + "C1 is Connected to alice, C2 is Offered to bob; name one")
     // C2 is the only inbound call still waiting for an agent.
     #expect(

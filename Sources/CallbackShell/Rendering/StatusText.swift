@@ -27,7 +27,7 @@ enum StatusText {
     out.append("contacts: \(live.count) live, \(ended) ended" + (live.isEmpty ? "" : ":"))
     for contact in live {
       var text = "  \(contact.id) \(contact.method.rawValue) \(contact.state.text(now: sim.now, contact))"
-      if let plan = contact.callback {
+      if let plan = contact.callback, plan.attempt > 0 {
         text += ", attempt \(plan.attempt) of \(plan.settings.maxAttempts)"
       }
       out.append(text)
