@@ -89,7 +89,7 @@ extension CBSH {
         Interactive(color: colorOption.enabled(forDescriptor: 1)).run(session: &session)
         return
       } else {
-        sources = [ScriptSource(name: "<stdin>", text: readAllStandardInput())]
+        sources = [ScriptSource(name: "<stdin>", text: try readAllStandardInput())]
       }
       let color = colorOption.enabled(forDescriptor: 2)
       let rejected = ScriptRunner.run(sources, keepGoing: keepGoing, session: &session) {
@@ -142,13 +142,18 @@ func paint(_ line: String, _ color: Bool) -> String {
   return line.replacingCharacters(in: range, with: "\u{1B}[31merror:\u{1B}[0m")
 }
 
-func readAllStandardInput() -> String {
+/// All of stdin; a read error (stdin closed, or a directory) is a usage error, not an empty
+/// script.
+func readAllStandardInput() throws -> String {
   var bytes: [UInt8] = []
   var chunk = [UInt8](repeating: 0, count: 1 << 16)
   while true {
     let count = read(0, &chunk, chunk.count)
-    if count < 0 && errno == EINTR { continue }
-    if count <= 0 { break }
+    if count < 0 {
+      if errno == EINTR { continue }
+      throw UsageFailure("cannot read standard input: \(String(cString: strerror(errno)))")
+    }
+    if count == 0 { break }
     bytes.append(contentsOf: chunk[0..<count])
   }
   return String(decoding: bytes, as: UTF8.self)
