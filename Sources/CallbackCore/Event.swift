@@ -9,7 +9,8 @@ public enum Event: Equatable, Sendable {
   case callbackRequested(inbound: ContactID, queueDuration: Seconds)
   /// A CALLBACK leg was created and waits out its delay.
   case callbackScheduled(
-    ContactID, queue: QueueName, attempt: Int, maxAttempts: Int, delay: Seconds, entersQueueAt: Instant)
+    ContactID, queue: QueueName, attempt: Int, maxAttempts: Int, delay: Seconds,
+    entersQueueAt: Instant)
   /// A callback leg's delay is over: it is in queue now.
   case callbackEnqueued(ContactID, queue: QueueName)
   /// Customer first: the queued leg was created; it waits out the initial delay.

@@ -71,7 +71,9 @@ extension Rejection {
   }
 
   static func nothingToDial(scheduled: [Contact]) -> Rejection {
-    let next = scheduled.first { $0.method == .customerFirstQueued || $0.method == .customerFirstDialed }
+    let next = scheduled.first {
+      $0.method == .customerFirstQueued || $0.method == .customerFirstDialed
+    }
     guard let next, case .scheduled(let until) = next.state else {
       return Rejection(
         "nothing to dial: no customer-first callback is waiting for dial-out (rule 11)")
@@ -177,7 +179,8 @@ extension Rejection {
     case (.inbound, _):
       rule = "it is an INBOUND call; only a callback being dialed can fail or connect (rule 3)"
     case (.callback, .dialing), (.callback, .ended):
-      rule = "only a callback being dialed (accepted, customer not yet answered) can fail or connect"
+      rule =
+        "only a callback being dialed (accepted, customer not yet answered) can fail or connect"
     }
     return Rejection(
       "\(contact.id) is not being dialed: it is \(contact.state.text(now: now, contact)); \(rule)")
@@ -213,7 +216,8 @@ extension Rejection {
     case .onContact(let id): rule = "end \(id) first (connect and hangup, or fail)"
     case .afterContactWork, .missed: rule = ""
     }
-    return Rejection("cannot make \(agent.name) ready: \(agent.name) is \(agent.state.text); \(rule)")
+    return Rejection(
+      "cannot make \(agent.name) ready: \(agent.name) is \(agent.state.text); \(rule)")
   }
 }
 

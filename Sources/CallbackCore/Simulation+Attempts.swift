@@ -101,7 +101,8 @@ extension Simulation {
     switch contact.state {
     case .connected(let agent):
       let party = party ?? .customer
-      let interactionStart = contact.method == .callback
+      let interactionStart =
+        contact.method == .callback
         ? contact.connectedToSystem! : contact.agent!.connectedToAgent
       connectedContacts.remove(id)
       return [TimedEvent(at: now, event: .conversationEnded(id, by: party))]

@@ -31,7 +31,8 @@ extension Simulation {
       inboundID = try onlyCandidate(
         waitingCallers.filter { contacts[$0.number - 1].method == .inbound }, command: "callback",
         describing: "waiting inbound call",
-        whenNone: "only a waiting INBOUND call can ask for one; give queue=Q for a stand-alone callback")
+        whenNone:
+          "only a waiting INBOUND call can ask for one; give queue=Q for a stand-alone callback")
     }
     let inbound = try require(inboundID)
     switch (inbound.method, inbound.state) {

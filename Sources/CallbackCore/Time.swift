@@ -149,7 +149,8 @@ extension Instant {
 
 private func pad(_ number: Int, _ width: Int) -> String {
   let digits = String(number)
-  return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+  return digits.count >= width
+    ? digits : String(repeating: "0", count: width - digits.count) + digits
 }
 
 extension Int64 {

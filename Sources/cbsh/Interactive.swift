@@ -21,7 +21,9 @@ struct Interactive {
     print("cbsh \(CBSH.version): the callback shell. Type `help` for commands, Ctrl-D to leave.")
     while !current.session.quitRequested {
       let prompt = "cbsh \(current.session.simulation.now.timeOfDay)> "
-      guard let line = editor.readLine(prompt: color ? "\u{1}\u{1B}[1m\u{2}\(prompt)\u{1}\u{1B}[0m\u{2}" : prompt)
+      guard
+        let line = editor.readLine(
+          prompt: color ? "\u{1}\u{1B}[1m\u{2}\(prompt)\u{1}\u{1B}[0m\u{2}" : prompt)
       else {
         print()
         break

@@ -147,7 +147,8 @@ import Testing
           method: .callback, initiation: t("09:00:05"), connectedToSystem: nil, disconnect: nil,
           disconnectReason: nil, agentConnectionAttempts: 0, declines: 0,
           customerNumber: "+15550000001", queue: basicQueue, enqueue: nil, dequeue: nil,
-          agent: nil, state: .scheduled(until: t("09:01:05")), chainStart: t("09:00:05"), queueOrder: t("09:00:05"),
+          agent: nil, state: .scheduled(until: t("09:01:05")), chainStart: t("09:00:05"),
+          queueOrder: t("09:00:05"),
           answeringMachineStatus: nil, callbackTotalQueueDuration: nil,
           callback: CallbackPlan(
             attempt: 1,

@@ -139,7 +139,8 @@ extension ParserTests {
     #expect(
       error("wiat 5") == "unknown command 'wiat' (did you mean 'wait'?); `help` lists the commands")
     #expect(
-      error("Offer") == "unknown command 'Offer' (did you mean 'offer'?); `help` lists the commands")
+      error("Offer") == "unknown command 'Offer' (did you mean 'offer'?); `help` lists the commands"
+    )
     #expect(error("xyzzy") == "unknown command 'xyzzy'; `help` lists the commands")
     #expect(
       error(String(repeating: "z", count: 60))

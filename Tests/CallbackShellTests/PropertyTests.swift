@@ -72,7 +72,8 @@ struct LineGenerator {
     case .timestamp:
       let offset = Int64(random.below(7_200)) - 600
       let instant = sim.now + Seconds(offset)
-      return random.chance(90) ? instant.iso8601 : random.pick(["now", "2026-13-01T00:00:00Z", "9999-12-31T23:59:59Z"])
+      return random.chance(90)
+        ? instant.iso8601 : random.pick(["now", "2026-13-01T00:00:00Z", "9999-12-31T23:59:59Z"])
     case .count:
       return random.pick(["0", "1", "2", "3", "5", "1000000", "1000001", "-1", "two"])
     case .phoneNumber:
@@ -90,7 +91,10 @@ struct LineGenerator {
     default:
       // New names, commands, files: a mix of fresh, existing and malformed words.
       return random.pick(
-        ["alice", "bob", "dave", "Sales", "Q2", "BasicQueue", "C3", "1bad", "status", "nosuch", "x.cbsh"]
+        [
+          "alice", "bob", "dave", "Sales", "Q2", "BasicQueue", "C3", "1bad", "status", "nosuch",
+          "x.cbsh",
+        ]
           + agents)
     }
   }
@@ -138,7 +142,8 @@ struct SessionImage: Equatable {
 
 enum PropertyRun {
   static let baseSeed: UInt64 = 20_260_101
-  static let sequences = ProcessInfo.processInfo.environment["CBSH_PROPERTY_SEQUENCES"]
+  static let sequences =
+    ProcessInfo.processInfo.environment["CBSH_PROPERTY_SEQUENCES"]
     .flatMap(Int.init) ?? 10_000
   static let commandsPerSequence = 20
   static let chunks = 8
@@ -167,7 +172,8 @@ enum PropertyRun {
     if generator.random.chance(30) {
       lines.append(
         "queue Q\(generator.random.below(3)) initial-delay=\(1 + generator.random.below(60))s "
-          + "max-attempts=\(1 + generator.random.below(3)) retry-delay=\(1 + generator.random.below(600))s")
+          + "max-attempts=\(1 + generator.random.below(3)) retry-delay=\(1 + generator.random.below(600))s"
+      )
     }
     for _ in 0..<commandsPerSequence { lines.append("") }
     for index in lines.indices {
@@ -222,7 +228,8 @@ enum PropertyRun {
   /// of the first few hundred seeds fail, and the report names the seed and the script.
   @Test func aPlantedBugIsFound() throws {
     let found = (0..<400).lazy.compactMap {
-      PropertyRun.run(seed: PropertyRun.baseSeed + UInt64($0), faults: Faults(declineUsesAttempt: true))
+      PropertyRun.run(
+        seed: PropertyRun.baseSeed + UInt64($0), faults: Faults(declineUsesAttempt: true))
     }.first
     let report = try #require(found)
     #expect(report.hasPrefix("seed "))
@@ -245,7 +252,13 @@ enum PropertyRun {
     #expect(lines(7) == lines(7))
     #expect(lines(7) != lines(8))
     var seen = Set<String>()
-    for seed in 0..<20 { for line in lines(UInt64(seed)) { seen.insert(String(line.prefix { $0 != " " && $0 != "\t" })) } }
-    for spec in LineGenerator.specs { #expect(seen.contains(spec.name), "\(spec.name) never generated") }
+    for seed in 0..<20 {
+      for line in lines(UInt64(seed)) {
+        seen.insert(String(line.prefix { $0 != " " && $0 != "\t" }))
+      }
+    }
+    for spec in LineGenerator.specs {
+      #expect(seen.contains(spec.name), "\(spec.name) never generated")
+    }
   }
 }

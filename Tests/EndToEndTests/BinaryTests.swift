@@ -21,7 +21,8 @@ import Testing
     #expect(
       missing
         == RunResult(
-          status: 2, stdout: "", stderr: "cbsh: error: cannot read no-such-file.cbsh: no such file\n"))
+          status: 2, stdout: "",
+          stderr: "cbsh: error: cannot read no-such-file.cbsh: no such file\n"))
     let directory = try cbsh(["Scripts"])
     #expect(directory.status == 2)
     #expect(directory.stderr == "cbsh: error: cannot read Scripts: it is a directory\n")
@@ -34,7 +35,8 @@ import Testing
     let result = try cbsh([script.path])
     #expect(result.status == 1)
     #expect(
-      result.stdout == "2026-01-01T09:00:00Z C1 INBOUND call from +15550000001 waits in BasicQueue\n")
+      result.stdout
+        == "2026-01-01T09:00:00Z C1 INBOUND call from +15550000001 waits in BasicQueue\n")
     #expect(result.stderr.hasPrefix("\(script.path):2: error: C1 is not being dialed"))
     let goingOn = try cbsh(["--keep-going", script.path])
     #expect(goingOn.status == 1)
@@ -64,8 +66,10 @@ import Testing
     let second = try cbsh([BinaryTests.seed])
     #expect(first.status == 0)
     #expect(first == second)
-    let json1 = try cbsh([], input: try String(contentsOfFile: BinaryTests.seed) + "records format=json\n")
-    let json2 = try cbsh([], input: try String(contentsOfFile: BinaryTests.seed) + "records format=json\n")
+    let json1 = try cbsh(
+      [], input: try String(contentsOfFile: BinaryTests.seed) + "records format=json\n")
+    let json2 = try cbsh(
+      [], input: try String(contentsOfFile: BinaryTests.seed) + "records format=json\n")
     #expect(json1.stdout.count > 1000)
     #expect(json1 == json2)
   }
@@ -80,7 +84,9 @@ import Testing
     let big = String(repeating: "status\n", count: 20_000)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/bash")
-    process.arguments = ["-c", "\"$0\" | head -1 >/dev/null; exit ${PIPESTATUS[0]}", cbshBinary.path]
+    process.arguments = [
+      "-c", "\"$0\" | head -1 >/dev/null; exit ${PIPESTATUS[0]}", cbshBinary.path,
+    ]
     let pipe = Pipe()
     let errPipe = Pipe()
     let input = Pipe()
@@ -113,7 +119,8 @@ import Testing
     #expect(refused.status == 2)
     let updated = try cbsh(["test", "--update", bad.path])
     #expect(updated.status == 0)
-    #expect(try String(contentsOf: bad, encoding: .utf8) == String(contentsOf: good, encoding: .utf8))
+    #expect(
+      try String(contentsOf: bad, encoding: .utf8) == String(contentsOf: good, encoding: .utf8))
     #expect(try cbsh(["test", dir.appendingPathComponent("none").path]).status == 2)
   }
 }

@@ -101,35 +101,58 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 }
 
 @Suite struct HardeningBinaryTests {
-  static let before = "agent alice bob\nenqueue number=+15550100\nenqueue\ncallback C2\noffer C1 alice\nwait 15s\n"
+  static let before =
+    "agent alice bob\nenqueue number=+15550100\nenqueue\ncallback C2\noffer C1 alice\nwait 15s\n"
   static let after = "records format=json\nstatus\nrecords format=csv\n"
   static let nameRule =
     "start with a letter, then use letters, digits, '.', '_', '-' or '@' (at most 100)"
 
   static let badInputs: [BadInput] = [
-    BadInput(name: "invalid UTF-8 command", line: [0xFF, 0xFE] + Array(" bad".utf8),
+    BadInput(
+      name: "invalid UTF-8 command", line: [0xFF, 0xFE] + Array(" bad".utf8),
       error: "<stdin>:7: error: unknown command '\u{FFFD}\u{FFFD}'; `help` lists the commands"),
-    BadInput(name: "invalid UTF-8 in a name", line: Array("agent al".utf8) + [0xC3, 0x28] + Array("ce".utf8),
+    BadInput(
+      name: "invalid UTF-8 in a name",
+      line: Array("agent al".utf8) + [0xC3, 0x28] + Array("ce".utf8),
       error: "<stdin>:7: error: 'al\u{FFFD}(ce' is not a valid agent name: \(nameRule)"),
-    BadInput(name: "truncated UTF-8 sequence", line: Array("ready ".utf8) + [0xE2, 0x82],
+    BadInput(
+      name: "truncated UTF-8 sequence", line: Array("ready ".utf8) + [0xE2, 0x82],
       error: "<stdin>:7: error: '\u{FFFD}' is not a valid agent name: \(nameRule)"),
-    BadInput(name: "NUL byte", line: Array("agent al".utf8) + [0] + Array("ice".utf8),
+    BadInput(
+      name: "NUL byte", line: Array("agent al".utf8) + [0] + Array("ice".utf8),
       error: "<stdin>:7: error: 'al\\u{0}ice' is not a valid agent name: \(nameRule)"),
-    BadInput(name: "NUL line", line: [0, 0, 0],
+    BadInput(
+      name: "NUL line", line: [0, 0, 0],
       error: "<stdin>:7: error: unknown command '\\u{0}\\u{0}\\u{0}'; `help` lists the commands"),
-    BadInput(name: "escape sequence", line: Array("\u{1B}]0;pwned\u{7}".utf8),
+    BadInput(
+      name: "escape sequence", line: Array("\u{1B}]0;pwned\u{7}".utf8),
       error: "<stdin>:7: error: unknown command '\\u{1B}]0;pwned\\u{7}'; `help` lists the commands"),
-    BadInput(name: "1 MB unknown command", line: Array(repeating: UInt8(ascii: "z"), count: 1 << 20),
-      error: "<stdin>:7: error: unknown command '\(String(repeating: "z", count: 40))'; `help` lists the commands"),
-    BadInput(name: "1 MB agent name", line: Array("agent ".utf8) + Array(repeating: UInt8(ascii: "z"), count: 1 << 20),
-      error: "<stdin>:7: error: '\(String(repeating: "z", count: 40))…' is not a valid agent name: \(nameRule)"),
-    BadInput(name: "overflowing duration", line: Array("wait 99999999999999999999s".utf8),
+    BadInput(
+      name: "1 MB unknown command", line: Array(repeating: UInt8(ascii: "z"), count: 1 << 20),
+      error:
+        "<stdin>:7: error: unknown command '\(String(repeating: "z", count: 40))'; `help` lists the commands"
+    ),
+    BadInput(
+      name: "1 MB agent name",
+      line: Array("agent ".utf8) + Array(repeating: UInt8(ascii: "z"), count: 1 << 20),
+      error:
+        "<stdin>:7: error: '\(String(repeating: "z", count: 40))…' is not a valid agent name: \(nameRule)"
+    ),
+    BadInput(
+      name: "overflowing duration", line: Array("wait 99999999999999999999s".utf8),
       error: "<stdin>:7: error: '99999999999999999999s' is too long: durations are at most 3650d"),
-    BadInput(name: "delay over the limit", line: Array("callback queue=BasicQueue initial-delay=259201s".utf8),
-      error: "<stdin>:7: error: initial-delay=259201s is out of range: CreateCallbackContact allows 1s to 259200s (3d)"),
-    BadInput(name: "mistyped contact ID", line: Array("fail C01".utf8),
-      error: "<stdin>:7: error: 'C01' is not a contact ID: contacts are C1, C2, … in creation order"),
-    BadInput(name: "unknown contact", line: Array("accept C9".utf8),
+    BadInput(
+      name: "delay over the limit",
+      line: Array("callback queue=BasicQueue initial-delay=259201s".utf8),
+      error:
+        "<stdin>:7: error: initial-delay=259201s is out of range: CreateCallbackContact allows 1s to 259200s (3d)"
+    ),
+    BadInput(
+      name: "mistyped contact ID", line: Array("fail C01".utf8),
+      error: "<stdin>:7: error: 'C01' is not a contact ID: contacts are C1, C2, … in creation order"
+    ),
+    BadInput(
+      name: "unknown contact", line: Array("accept C9".utf8),
       error: "<stdin>:7: error: no contact C9: contacts so far are C1 to C3"),
   ]
 
@@ -150,7 +173,9 @@ struct BadInput: Sendable, CustomTestStringConvertible {
   /// Lines that are no command at all: a 1 MB comment, a 1 MB run of blanks.
   @Test func hugeCommentsAndBlanksPrintNothing() throws {
     let clean = try runBytes([], stdin: Data((Self.before + Self.after).utf8))
-    for filler in ["# " + String(repeating: "c", count: 1 << 20), String(repeating: " \t", count: 1 << 19)] {
+    for filler in [
+      "# " + String(repeating: "c", count: 1 << 20), String(repeating: " \t", count: 1 << 19),
+    ] {
       let run = try runBytes([], stdin: Data((Self.before + filler + "\n" + Self.after).utf8))
       #expect(run == clean)
     }
@@ -165,7 +190,8 @@ struct BadInput: Sendable, CustomTestStringConvertible {
       "lf": lines.joined(separator: "\n") + "\n",
       "crlf": lines.joined(separator: "\r\n") + "\r\n",
       "cr": lines.joined(separator: "\r") + "\r",
-      "tabs": lines.map { "\t" + $0.replacingOccurrences(of: " ", with: "\t") + "\t" }.joined(separator: "\n"),
+      "tabs": lines.map { "\t" + $0.replacingOccurrences(of: " ", with: "\t") + "\t" }.joined(
+        separator: "\n"),
     ]
     var outputs: [String: ByteRun] = [:]
     for (name, text) in variants {
@@ -194,11 +220,15 @@ struct BadInput: Sendable, CustomTestStringConvertible {
       ([dir.path], "cannot read \(dir.path): it is a directory"),
       ([dir.path + "/missing.cbsh"], "cannot read \(dir.path)/missing.cbsh: no such file"),
       // A bad file anywhere in the list: nothing runs, not even the good file before it.
-      ([good.path, binary.path], "cannot read \(binary.path): it is a binary file (it holds NUL bytes)"),
+      (
+        [good.path, binary.path],
+        "cannot read \(binary.path): it is a binary file (it holds NUL bytes)"
+      ),
     ]
     for (arguments, message) in cases {
       #expect(
-        try runBytes(arguments) == ByteRun(status: 2, stdout: "", stderr: "cbsh: error: \(message)\n"),
+        try runBytes(arguments)
+          == ByteRun(status: 2, stdout: "", stderr: "cbsh: error: \(message)\n"),
         "\(arguments)")
     }
     let empty = dir.appendingPathComponent("empty.cbsh")
@@ -206,26 +236,32 @@ struct BadInput: Sendable, CustomTestStringConvertible {
     #expect(try runBytes([empty.path]) == ByteRun(status: 0, stdout: "", stderr: ""))
   }
 
-  @Test(.enabled(if: Unprivileged.available, "needs a non-root user, or root with setpriv and nobody"))
+  @Test(
+    .enabled(if: Unprivileged.available, "needs a non-root user, or root with setpriv and nobody"))
   func unreadableScriptFileExitsTwo() throws {
     let dir = try Unprivileged.directory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let secret = dir.appendingPathComponent("secret.cbsh")
-    try Data("agent alice\n#| 2026-01-01T09:00:00Z agent alice added: Available\n".utf8).write(to: secret)
+    try Data("agent alice\n#| 2026-01-01T09:00:00Z agent alice added: Available\n".utf8).write(
+      to: secret)
     try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: secret.path)
     #expect(
       try Unprivileged.run([secret.path])
-        == ByteRun(status: 2, stdout: "", stderr: "cbsh: error: cannot read \(secret.path): permission denied\n"))
+        == ByteRun(
+          status: 2, stdout: "",
+          stderr: "cbsh: error: cannot read \(secret.path): permission denied\n"))
     #expect(
       try Unprivileged.run(["test", secret.path])
         == ByteRun(
-          status: 1, stdout: "\(secret.path): error: cannot read: permission denied\n0 passed, 1 failed\n",
+          status: 1,
+          stdout: "\(secret.path): error: cannot read: permission denied\n0 passed, 1 failed\n",
           stderr: ""))
   }
 
   /// `cbsh test --update` on a transcript it may not write: the failure is reported, the
   /// file is left exactly as it was, the exit code is 1.
-  @Test(.enabled(if: Unprivileged.available, "needs a non-root user, or root with setpriv and nobody"))
+  @Test(
+    .enabled(if: Unprivileged.available, "needs a non-root user, or root with setpriv and nobody"))
   func updateOnAReadOnlyFile() throws {
     let dir = try Unprivileged.directory()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -237,7 +273,8 @@ struct BadInput: Sendable, CustomTestStringConvertible {
     #expect(
       run
         == ByteRun(
-          status: 1, stdout: "\(file.path): error: cannot write: permission denied\n0 passed, 1 failed\n",
+          status: 1,
+          stdout: "\(file.path): error: cannot write: permission denied\n0 passed, 1 failed\n",
           stderr: ""))
     #expect(try String(contentsOf: file, encoding: .utf8) == text)
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["stale.cbsh"])
@@ -250,11 +287,13 @@ struct BadInput: Sendable, CustomTestStringConvertible {
     let bad = dir.appendingPathComponent("a-bad.cbsh")
     try Data(Array("agent alice\n#| ".utf8) + [0xFF] + [0x0A]).write(to: bad)
     let good = dir.appendingPathComponent("b-good.cbsh")
-    try Data("agent alice\n#| 2026-01-01T09:00:00Z agent alice added: Available\n".utf8).write(to: good)
+    try Data("agent alice\n#| 2026-01-01T09:00:00Z agent alice added: Available\n".utf8).write(
+      to: good)
     #expect(
       try runBytes(["test", dir.path])
         == ByteRun(
-          status: 1, stdout: "\(bad.path): error: cannot read: not valid UTF-8\n1 passed, 1 failed\n",
+          status: 1,
+          stdout: "\(bad.path): error: cannot read: not valid UTF-8\n1 passed, 1 failed\n",
           stderr: ""))
   }
 
@@ -269,21 +308,27 @@ struct BadInput: Sendable, CustomTestStringConvertible {
       try runBytes(["loop.cbsh"], directory: dir)
         == ByteRun(
           status: 1, stdout: "2026-01-01T09:00:00Z agent alice added: Available\n",
-          stderr: "loop.cbsh:2: error: loop.cbsh is already being sourced; a file may not source itself\n"))
+          stderr:
+            "loop.cbsh:2: error: loop.cbsh is already being sourced; a file may not source itself\n"
+        ))
     // Through another name for the same file, and through a second file.
     try Data("source ./loop2.cbsh\n".utf8).write(to: dir.appendingPathComponent("loop2.cbsh"))
     #expect(
       try runBytes([dir.appendingPathComponent("loop2.cbsh").path], directory: dir)
         == ByteRun(
           status: 1, stdout: "",
-          stderr: "\(dir.path)/loop2.cbsh:1: error: ./loop2.cbsh is already being sourced; a file may not source itself\n"))
+          stderr:
+            "\(dir.path)/loop2.cbsh:1: error: ./loop2.cbsh is already being sourced; a file may not source itself\n"
+        ))
     try Data("source ping.cbsh\n".utf8).write(to: dir.appendingPathComponent("pong.cbsh"))
     try Data("source pong.cbsh\n".utf8).write(to: dir.appendingPathComponent("ping.cbsh"))
     #expect(
       try runBytes(["ping.cbsh"], directory: dir)
         == ByteRun(
           status: 1, stdout: "",
-          stderr: "pong.cbsh:1: error: ping.cbsh is already being sourced; a file may not source itself\n"))
+          stderr:
+            "pong.cbsh:1: error: ping.cbsh is already being sourced; a file may not source itself\n"
+        ))
   }
 
   /// stdin that cannot be read is a usage error (exit 2), not an empty script.
@@ -321,18 +366,23 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 
   /// stdout on a full disk: the error is reported and the exit code is 3, whatever runs.
   @Test(arguments: [
-    [BinaryTests.seed], ["-c", "records format=json"], ["--version"], ["--help"], ["help", "offer"],
+    [BinaryTests.seed], ["-c", "records format=json"], ["--version"], ["--help"],
+    ["help", "offer"],
     ["test", "Tests/Transcripts/rules"],
   ])
   func fullDiskExitsThree(arguments: [String]) throws {
     #expect(
       try runBytes(arguments, stdoutPath: "/dev/full")
-        == ByteRun(status: 3, stdout: "", stderr: "cbsh: error: cannot write output: No space left on device\n"))
+        == ByteRun(
+          status: 3, stdout: "",
+          stderr: "cbsh: error: cannot write output: No space left on device\n"))
   }
 
   @Test func fullDiskOnStdinScript() throws {
     #expect(
       try runBytes([], stdin: Data((Self.before + Self.after).utf8), stdoutPath: "/dev/full")
-        == ByteRun(status: 3, stdout: "", stderr: "cbsh: error: cannot write output: No space left on device\n"))
+        == ByteRun(
+          status: 3, stdout: "",
+          stderr: "cbsh: error: cannot write output: No space left on device\n"))
   }
 }

@@ -35,7 +35,8 @@ enum HardeningCatalog {
   static let cut = String(repeating: "a", count: 40)
   static let nameRule =
     "start with a letter, then use letters, digits, '.', '_', '-' or '@' (at most 100)"
-  static let notDuration = "is not a duration: use a whole number with s, m, h or d, such as 90, 30s or 1m30s"
+  static let notDuration =
+    "is not a duration: use a whole number with s, m, h or d, such as 90, 30s or 1m30s"
   static let tooLong = "is too long: durations are at most 3650d"
   static let delayRange = "is out of range: CreateCallbackContact allows 1s to 259200s (3d)"
   static let notContact = "is not a contact ID: contacts are C1, C2, … in creation order"
@@ -43,118 +44,172 @@ enum HardeningCatalog {
 
   static let bytes: [BadLine] = [
     // What invalid UTF-8 on stdin becomes: U+FFFD, shown as it is.
-    BadLine(group: "bytes", line: "\u{FFFD}\u{FFFD} bad",
+    BadLine(
+      group: "bytes", line: "\u{FFFD}\u{FFFD} bad",
       error: "error: unknown command '\u{FFFD}\u{FFFD}'; `help` lists the commands"),
-    BadLine(group: "bytes", line: "agent al\u{FFFD}ce",
+    BadLine(
+      group: "bytes", line: "agent al\u{FFFD}ce",
       error: "error: 'al\u{FFFD}ce' is not a valid agent name: \(nameRule)"),
     // NUL bytes and other controls are escaped in messages, never echoed raw.
-    BadLine(group: "bytes", line: "\u{0}",
+    BadLine(
+      group: "bytes", line: "\u{0}",
       error: "error: unknown command '\\u{0}'; `help` lists the commands"),
-    BadLine(group: "bytes", line: "agent al\u{0}ice",
+    BadLine(
+      group: "bytes", line: "agent al\u{0}ice",
       error: "error: 'al\\u{0}ice' is not a valid agent name: \(nameRule)"),
-    BadLine(group: "bytes", line: "status\u{0}",
-      error: "error: unknown command 'status\\u{0}' (did you mean 'status'?); `help` lists the commands"),
-    BadLine(group: "bytes", line: "wait 1\u{0}s",
+    BadLine(
+      group: "bytes", line: "status\u{0}",
+      error:
+        "error: unknown command 'status\\u{0}' (did you mean 'status'?); `help` lists the commands"),
+    BadLine(
+      group: "bytes", line: "wait 1\u{0}s",
       error: "error: '1\\u{0}s' \(notDuration)"),
-    BadLine(group: "bytes", line: "agent carol\u{0C}dave",
+    BadLine(
+      group: "bytes", line: "agent carol\u{0C}dave",
       error: "error: 'carol\\u{C}dave' is not a valid agent name: \(nameRule)"),
-    BadLine(group: "bytes", line: "agent\u{0B}carol",
+    BadLine(
+      group: "bytes", line: "agent\u{0B}carol",
       error: "error: unknown command 'agent\\u{B}carol'; `help` lists the commands"),
-    BadLine(group: "bytes", line: "help \u{1B}[2J",
+    BadLine(
+      group: "bytes", line: "help \u{1B}[2J",
       error: "error: no command '\\u{1B}[2J'; `help` lists the commands"),
-    BadLine(group: "bytes", line: "\u{1B}[31mred",
+    BadLine(
+      group: "bytes", line: "\u{1B}[31mred",
       error: "error: unknown command '\\u{1B}[31mred'; `help` lists the commands"),
-    BadLine(group: "bytes", line: "agent carol\u{2028}dave",
+    BadLine(
+      group: "bytes", line: "agent carol\u{2028}dave",
       error: "error: 'carol\\u{2028}dave' is not a valid agent name: \(nameRule)"),
-    BadLine(group: "bytes", line: "agent\u{A0}carol",
+    BadLine(
+      group: "bytes", line: "agent\u{A0}carol",
       error: "error: unknown command 'agent\u{A0}carol'; `help` lists the commands"),
-    BadLine(group: "bytes", line: "clock 2026-01-01T09:30:00Z\u{7F}",
-      error: "error: '2026-01-01T09:30:00Z\\u{7F}' is not a timestamp: use YYYY-MM-DDThh:mm:ssZ in UTC, such as 2026-01-01T09:30:00Z"),
+    BadLine(
+      group: "bytes", line: "clock 2026-01-01T09:30:00Z\u{7F}",
+      error:
+        "error: '2026-01-01T09:30:00Z\\u{7F}' is not a timestamp: use YYYY-MM-DDThh:mm:ssZ in UTC, such as 2026-01-01T09:30:00Z"
+    ),
 
     // A 1 MB line: refused quickly, and the message quotes at most 40 characters.
-    BadLine(group: "1 MB line", line: longWord,
+    BadLine(
+      group: "1 MB line", line: longWord,
       error: "error: unknown command '\(cut)'; `help` lists the commands"),
-    BadLine(group: "1 MB line", line: "agent " + longWord,
+    BadLine(
+      group: "1 MB line", line: "agent " + longWord,
       error: "error: '\(cut)…' is not a valid agent name: \(nameRule)"),
-    BadLine(group: "1 MB line", line: "help " + longWord,
+    BadLine(
+      group: "1 MB line", line: "help " + longWord,
       error: "error: no command '\(cut)'; `help` lists the commands"),
-    BadLine(group: "1 MB line", line: "wait " + String(repeating: "9", count: megabyte),
+    BadLine(
+      group: "1 MB line", line: "wait " + String(repeating: "9", count: megabyte),
       error: "error: '\(String(repeating: "9", count: 40))…' \(tooLong)"),
-    BadLine(group: "1 MB line", line: "clock " + longWord,
-      error: "error: '\(cut)…' is not a timestamp: use YYYY-MM-DDThh:mm:ssZ in UTC, such as 2026-01-01T09:30:00Z"),
-    BadLine(group: "1 MB line", line: "enqueue number=+" + String(repeating: "1", count: megabyte),
-      error: "error: number=+\(String(repeating: "1", count: 39))… is not an E.164 number: use + and 2 to 15 digits, such as +15550100"),
-    BadLine(group: "1 MB line", line: "fail reason=" + longWord,
-      error: "error: reason=\(cut)… is not one of no-answer, busy, invalid-number, timeout, problem"),
-    BadLine(group: "1 MB line", line: "queue Q max-attempts=" + String(repeating: "0", count: megabyte),
-      error: "error: max-attempts=\(String(repeating: "0", count: 40))… is out of range: CreateCallbackContact needs at least 1 attempt"),
-    BadLine(group: "1 MB line", line: "queue Q initial-delay=" + String(repeating: "0", count: megabyte) + "s",
+    BadLine(
+      group: "1 MB line", line: "clock " + longWord,
+      error:
+        "error: '\(cut)…' is not a timestamp: use YYYY-MM-DDThh:mm:ssZ in UTC, such as 2026-01-01T09:30:00Z"
+    ),
+    BadLine(
+      group: "1 MB line", line: "enqueue number=+" + String(repeating: "1", count: megabyte),
+      error:
+        "error: number=+\(String(repeating: "1", count: 39))… is not an E.164 number: use + and 2 to 15 digits, such as +15550100"
+    ),
+    BadLine(
+      group: "1 MB line", line: "fail reason=" + longWord,
+      error: "error: reason=\(cut)… is not one of no-answer, busy, invalid-number, timeout, problem"
+    ),
+    BadLine(
+      group: "1 MB line", line: "queue Q max-attempts=" + String(repeating: "0", count: megabyte),
+      error:
+        "error: max-attempts=\(String(repeating: "0", count: 40))… is out of range: CreateCallbackContact needs at least 1 attempt"
+    ),
+    BadLine(
+      group: "1 MB line",
+      line: "queue Q initial-delay=" + String(repeating: "0", count: megabyte) + "s",
       error: "error: initial-delay=\(String(repeating: "0", count: 40))… \(delayRange)"),
-    BadLine(group: "1 MB line", line: "enqueue " + longWord + "=1",
+    BadLine(
+      group: "1 MB line", line: "enqueue " + longWord + "=1",
       error: "error: enqueue: unknown option '\(cut)'; options are queue= number="),
-    BadLine(group: "1 MB line", line: String(repeating: "x ", count: megabyte / 2),
+    BadLine(
+      group: "1 MB line", line: String(repeating: "x ", count: megabyte / 2),
       error: "error: unknown command 'x'; `help` lists the commands"),
-    BadLine(group: "1 MB line", line: "status " + String(repeating: " ", count: megabyte) + "now",
+    BadLine(
+      group: "1 MB line", line: "status " + String(repeating: " ", count: megabyte) + "now",
       error: "error: status: unexpected 'now'; usage: status"),
 
     // Tabs separate words like spaces; a tab does not join an option to its value.
-    BadLine(group: "tabs", line: "enqueue number=\t+15550100",
+    BadLine(
+      group: "tabs", line: "enqueue number=\t+15550100",
       error: "error: enqueue: unexpected '+15550100'; usage: enqueue [queue=Q] [number=+E164]"),
-    BadLine(group: "tabs", line: "agent\talice",
+    BadLine(
+      group: "tabs", line: "agent\talice",
       error: "error: agent 'alice' already exists; agent names are unique"),
-    BadLine(group: "tabs", line: "\tready\tbob\t",
-      error: "error: cannot make bob ready: bob is Available; `ready` is for an agent who is Missed or in After contact work"),
+    BadLine(
+      group: "tabs", line: "\tready\tbob\t",
+      error:
+        "error: cannot make bob ready: bob is Available; `ready` is for an agent who is Missed or in After contact work"
+    ),
   ]
 
-  static let unknownCommands: [BadLine] = [
-    ("acept", "accept"), ("recrods", "records"), ("hangpu", "hangup"), ("Status", "status"),
-    ("wiat 5", "wait"), ("exti", "exit"), ("ofer C3", "offer"), ("conect", "connect"),
-    ("redy bob", "ready"), ("histroy", "history"), ("timelne", "timeline"),
-  ].map { typed, meant in
-    BadLine(group: "unknown command", line: typed,
-      error: "error: unknown command '\(typed.split(separator: " ")[0])' (did you mean '\(meant)'?); `help` lists the commands")
-  } + ["xyzzy", "STATUS", "C1", "=", "records=json", "-c"].map { typed in
-    BadLine(group: "unknown command", line: typed,
-      error: "error: unknown command '\(typed)'; `help` lists the commands")
-  }
+  static let unknownCommands: [BadLine] =
+    [
+      ("acept", "accept"), ("recrods", "records"), ("hangpu", "hangup"), ("Status", "status"),
+      ("wiat 5", "wait"), ("exti", "exit"), ("ofer C3", "offer"), ("conect", "connect"),
+      ("redy bob", "ready"), ("histroy", "history"), ("timelne", "timeline"),
+    ].map { typed, meant in
+      BadLine(
+        group: "unknown command", line: typed,
+        error:
+          "error: unknown command '\(typed.split(separator: " ")[0])' (did you mean '\(meant)'?); `help` lists the commands"
+      )
+    }
+    + ["xyzzy", "STATUS", "C1", "=", "records=json", "-c"].map { typed in
+      BadLine(
+        group: "unknown command", line: typed,
+        error: "error: unknown command '\(typed)'; `help` lists the commands")
+    }
 
-  static let durations: [BadLine] = [
-    ("wait -5s", "'-5s' \(notDuration)"),
-    ("wait -0", "'-0' \(notDuration)"),
-    ("wait 1x", "'1x' \(notDuration)"),
-    ("wait 1m1x", "'1m1x' \(notDuration)"),
-    ("wait 1.5m", "'1.5m' \(notDuration)"),
-    ("wait 1m30", "'1m30' \(notDuration)"),
-    ("wait 30s1m", "'30s1m' \(notDuration)"),
-    ("wait s", "'s' \(notDuration)"),
-    ("wait 0x10", "'0x10' \(notDuration)"),
-    ("wait 1e3", "'1e3' \(notDuration)"),
-    ("wait ١٠s", "'١٠s' \(notDuration)"),
-    ("wait 99999999999999999999s", "'99999999999999999999s' \(tooLong)"),
-    ("wait 99999999999999999999", "'99999999999999999999' \(tooLong)"),
-    ("wait 9223372036854775807s", "'9223372036854775807s' \(tooLong)"),
-    ("wait 106751991167301d", "'106751991167301d' \(tooLong)"),
-    ("wait 3651d", "'3651d' \(tooLong)"),
-    ("wait 3650d1s", "'3650d1s' \(tooLong)"),
-    ("queue Q initial-delay=0", "initial-delay=0 \(delayRange)"),
-    ("queue Q initial-delay=0s", "initial-delay=0s \(delayRange)"),
-    ("queue Q retry-delay=0m", "retry-delay=0m \(delayRange)"),
-    ("queue Q initial-delay=-1s", "initial-delay=-1s \(notDuration)"),
-    ("queue Q initial-delay=259201s", "initial-delay=259201s \(delayRange)"),
-    ("queue Q retry-delay=3d1s", "retry-delay=3d1s \(delayRange)"),
-    ("queue Q retry-delay=73h", "retry-delay=73h \(delayRange)"),
-    ("callback C3 initial-delay=4d", "initial-delay=4d \(delayRange)"),
-    ("callback queue=BasicQueue retry-delay=99999999999999999999s",
-      "retry-delay=99999999999999999999s \(tooLong)"),
-    ("queue BasicQueue initial-delay=1x", "initial-delay=1x \(notDuration)"),
-  ].map { BadLine(group: "duration", line: $0, error: "error: \($1)") } + [
-    BadLine(group: "duration", line: "wait 2m",
-      error: "error: cannot move the clock past 9999-12-31T23:59:59Z: timestamps have four-digit years",
-      setup: ["clock 9999-12-31T23:59:00Z"]),
-    BadLine(group: "duration", line: "clock 9999-12-31T23:59:60Z",
-      error: "error: '9999-12-31T23:59:60Z' is not a timestamp: use YYYY-MM-DDThh:mm:ssZ in UTC, such as 2026-01-01T09:30:00Z",
-      setup: ["clock 9999-12-31T23:59:00Z"]),
-  ]
+  static let durations: [BadLine] =
+    [
+      ("wait -5s", "'-5s' \(notDuration)"),
+      ("wait -0", "'-0' \(notDuration)"),
+      ("wait 1x", "'1x' \(notDuration)"),
+      ("wait 1m1x", "'1m1x' \(notDuration)"),
+      ("wait 1.5m", "'1.5m' \(notDuration)"),
+      ("wait 1m30", "'1m30' \(notDuration)"),
+      ("wait 30s1m", "'30s1m' \(notDuration)"),
+      ("wait s", "'s' \(notDuration)"),
+      ("wait 0x10", "'0x10' \(notDuration)"),
+      ("wait 1e3", "'1e3' \(notDuration)"),
+      ("wait ١٠s", "'١٠s' \(notDuration)"),
+      ("wait 99999999999999999999s", "'99999999999999999999s' \(tooLong)"),
+      ("wait 99999999999999999999", "'99999999999999999999' \(tooLong)"),
+      ("wait 9223372036854775807s", "'9223372036854775807s' \(tooLong)"),
+      ("wait 106751991167301d", "'106751991167301d' \(tooLong)"),
+      ("wait 3651d", "'3651d' \(tooLong)"),
+      ("wait 3650d1s", "'3650d1s' \(tooLong)"),
+      ("queue Q initial-delay=0", "initial-delay=0 \(delayRange)"),
+      ("queue Q initial-delay=0s", "initial-delay=0s \(delayRange)"),
+      ("queue Q retry-delay=0m", "retry-delay=0m \(delayRange)"),
+      ("queue Q initial-delay=-1s", "initial-delay=-1s \(notDuration)"),
+      ("queue Q initial-delay=259201s", "initial-delay=259201s \(delayRange)"),
+      ("queue Q retry-delay=3d1s", "retry-delay=3d1s \(delayRange)"),
+      ("queue Q retry-delay=73h", "retry-delay=73h \(delayRange)"),
+      ("callback C3 initial-delay=4d", "initial-delay=4d \(delayRange)"),
+      (
+        "callback queue=BasicQueue retry-delay=99999999999999999999s",
+        "retry-delay=99999999999999999999s \(tooLong)"
+      ),
+      ("queue BasicQueue initial-delay=1x", "initial-delay=1x \(notDuration)"),
+    ].map { BadLine(group: "duration", line: $0, error: "error: \($1)") } + [
+      BadLine(
+        group: "duration", line: "wait 2m",
+        error:
+          "error: cannot move the clock past 9999-12-31T23:59:59Z: timestamps have four-digit years",
+        setup: ["clock 9999-12-31T23:59:00Z"]),
+      BadLine(
+        group: "duration", line: "clock 9999-12-31T23:59:60Z",
+        error:
+          "error: '9999-12-31T23:59:60Z' is not a timestamp: use YYYY-MM-DDThh:mm:ssZ in UTC, such as 2026-01-01T09:30:00Z",
+        setup: ["clock 9999-12-31T23:59:00Z"]),
+    ]
 
   static let ids: [BadLine] = [
     ("accept C9", "no contact C9: \(contacts)"),
@@ -189,22 +244,33 @@ enum HardeningCatalog {
     func line(_ words: [String]) -> String { ([name] + words).joined(separator: " ") }
     var cases: [BadLine] = []
     if spec.positionalCount.lowerBound > 0 {
-      cases.append(BadLine(group: "missing argument", line: name,
-        error: "error: \(name): missing argument; usage: \(spec.usage)"))
+      cases.append(
+        BadLine(
+          group: "missing argument", line: name,
+          error: "error: \(name): missing argument; usage: \(spec.usage)"))
     }
     let tooMany = Array(repeating: "x", count: spec.positionalCount.upperBound) + ["extra"]
-    cases.append(BadLine(group: "extra argument", line: line(tooMany),
-      error: "error: \(name): unexpected 'extra'; usage: \(spec.usage)"))
+    cases.append(
+      BadLine(
+        group: "extra argument", line: line(tooMany),
+        error: "error: \(name): unexpected 'extra'; usage: \(spec.usage)"))
     let keys = spec.options.map(\.key)
-    cases.append(BadLine(group: "unknown option", line: line(required + ["bogus=1"]),
-      error: "error: \(name): unknown option 'bogus'"
-        + (keys.isEmpty ? "; \(name) takes no options"
-          : "; options are \(keys.map { $0 + "=" }.joined(separator: " "))")))
+    cases.append(
+      BadLine(
+        group: "unknown option", line: line(required + ["bogus=1"]),
+        error: "error: \(name): unknown option 'bogus'"
+          + (keys.isEmpty
+            ? "; \(name) takes no options"
+            : "; options are \(keys.map { $0 + "=" }.joined(separator: " "))")))
     for key in keys {
-      cases.append(BadLine(group: "duplicated option", line: line(required + ["\(key)=1", "\(key)=2"]),
-        error: "error: \(name): option \(key)= is given twice"))
-      cases.append(BadLine(group: "option without a value", line: line(required + ["\(key)="]),
-        error: "error: \(name): option \(key)= needs a value"))
+      cases.append(
+        BadLine(
+          group: "duplicated option", line: line(required + ["\(key)=1", "\(key)=2"]),
+          error: "error: \(name): option \(key)= is given twice"))
+      cases.append(
+        BadLine(
+          group: "option without a value", line: line(required + ["\(key)="]),
+          error: "error: \(name): option \(key)= needs a value"))
     }
     return cases
   }
@@ -269,8 +335,13 @@ func sceneSession(_ setup: [String] = HardeningCatalog.scene) -> Session {
   /// Line ends, tabs and blanks that must be accepted: each variant prints exactly what the
   /// plain line prints and leaves the same state.
   @Test(arguments: [
-    ("agent carol", ["agent\tcarol", "  agent carol  ", "agent carol\r", "\tagent\t\tcarol\t# tab",
-      "agent carol # note\r"]),
+    (
+      "agent carol",
+      [
+        "agent\tcarol", "  agent carol  ", "agent carol\r", "\tagent\t\tcarol\t# tab",
+        "agent carol # note\r",
+      ]
+    ),
     ("wait 1m30s", ["wait\t1m30s", "wait 1m30s\r", "\t wait  1m30s \t"]),
     ("records C3 format=json", ["records\tC3\tformat=json", "records C3 format=json\r"]),
   ])
@@ -327,12 +398,20 @@ func sceneSession(_ setup: [String] = HardeningCatalog.scene) -> Session {
     let second = try file("second.cbsh", Array("source \(first)\n".utf8))
     try Data("source \(second)\n".utf8).write(to: URL(fileURLWithPath: first))
     let cases: [(String, String)] = [
-      ("source \(dir.path)/missing.cbsh", "error: cannot source \(dir.path)/missing.cbsh: no such file"),
+      (
+        "source \(dir.path)/missing.cbsh",
+        "error: cannot source \(dir.path)/missing.cbsh: no such file"
+      ),
       ("source \(dir.path)", "error: cannot source \(dir.path): it is a directory"),
       ("source \(invalid)", "error: cannot source \(invalid): it is not UTF-8 text"),
-      ("source \(binary)", "error: cannot source \(binary): it is a binary file (it holds NUL bytes)"),
-      ("source \(first)",
-        "\(second):1: error: \(first) is already being sourced; a file may not source itself"),
+      (
+        "source \(binary)",
+        "error: cannot source \(binary): it is a binary file (it holds NUL bytes)"
+      ),
+      (
+        "source \(first)",
+        "\(second):1: error: \(first) is already being sourced; a file may not source itself"
+      ),
     ]
     for (line, error) in cases {
       var session = sceneSession()

@@ -50,7 +50,8 @@ public enum CommandTable {
       name: "callback",
       usage:
         "callback [CONTACT] [queue=Q] [initial-delay=D] [max-attempts=N] [retry-delay=D] [mode=M] [number=+E164]",
-      summary: "the waiting inbound call asks for a callback (or, with queue=Q alone, a stand-alone one)",
+      summary:
+        "the waiting inbound call asks for a callback (or, with queue=Q alone, a stand-alone one)",
       positionals: [.contact], positionalCount: 0...1,
       options: [queueOption] + delayOptions + [modeOption, numberOption],
       details: [

@@ -106,7 +106,8 @@ struct Arguments {
     if !range.contains(positionals.count) {
       if positionals.count > range.upperBound {
         throw UsageError(
-          "\(spec.name): unexpected '\(positionals[range.upperBound].prefix(40))'; usage: \(spec.usage)")
+          "\(spec.name): unexpected '\(positionals[range.upperBound].prefix(40))'; usage: \(spec.usage)"
+        )
       }
       throw UsageError("\(spec.name): missing argument; usage: \(spec.usage)")
     }
@@ -169,7 +170,8 @@ struct Arguments {
         let attempts = try Values.count(v, key: "max-attempts")
         guard attempts >= 1 else {
           throw UsageError(
-            "\(Values.shown(v, "max-attempts")) is out of range: CreateCallbackContact needs at least 1 attempt")
+            "\(Values.shown(v, "max-attempts")) is out of range: CreateCallbackContact needs at least 1 attempt"
+          )
         }
         return attempts
       },

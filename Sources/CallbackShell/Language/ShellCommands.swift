@@ -11,7 +11,8 @@ public enum ShellCommand: Equatable, Sendable {
 enum ShellCommands {
   static let specs: [CommandSpec] = [
     CommandSpec(
-      name: "undo", usage: "undo", summary: "take back the last command that changed the simulation",
+      name: "undo", usage: "undo",
+      summary: "take back the last command that changed the simulation",
       details: ["Repeat it to go further back. It replays the session without that command."],
       example: "undo", changesState: false),
     CommandSpec(

@@ -72,7 +72,8 @@ enum Values {
   /// `YYYY-MM-DDThh:mm:ssZ`.
   static func timestamp(_ text: Substring) throws(UsageError) -> Instant {
     let bad = UsageError(
-      "\(shown(text, nil)) is not a timestamp: use YYYY-MM-DDThh:mm:ssZ in UTC, such as 2026-01-01T09:30:00Z")
+      "\(shown(text, nil)) is not a timestamp: use YYYY-MM-DDThh:mm:ssZ in UTC, such as 2026-01-01T09:30:00Z"
+    )
     let bytes = Array(text.utf8)
     guard bytes.count == 20, bytes[4] == 45, bytes[7] == 45, bytes[10] == 84, bytes[13] == 58,
       bytes[16] == 58, bytes[19] == 90
@@ -111,7 +112,8 @@ enum Values {
       digits.first != UInt8(ascii: "0"), digits.allSatisfy({ $0 >= 48 && $0 <= 57 })
     else {
       throw UsageError(
-        "\(shown(text, "number")) is not an E.164 number: use + and 2 to 15 digits, such as +15550100")
+        "\(shown(text, "number")) is not an E.164 number: use + and 2 to 15 digits, such as +15550100"
+      )
     }
     return String(text)
   }

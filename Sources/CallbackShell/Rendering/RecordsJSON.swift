@@ -244,7 +244,9 @@ enum RecordsCSV {
       }.map(field).joined(separator: ","))
     for contact in contacts {
       out.append(
-        RecordFields.groups(contact, customerFirst: customerFirst).flatMap { $0.fields.map { cell($0.value) } }.joined(
+        RecordFields.groups(contact, customerFirst: customerFirst).flatMap {
+          $0.fields.map { cell($0.value) }
+        }.joined(
           separator: ","))
     }
   }

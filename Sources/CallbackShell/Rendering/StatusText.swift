@@ -26,7 +26,8 @@ enum StatusText {
     let ended = sim.contacts.count - live.count
     out.append("contacts: \(live.count) live, \(ended) ended" + (live.isEmpty ? "" : ":"))
     for contact in live {
-      var text = "  \(contact.id) \(contact.method.rawValue) \(contact.state.text(now: sim.now, contact))"
+      var text =
+        "  \(contact.id) \(contact.method.rawValue) \(contact.state.text(now: sim.now, contact))"
       if let plan = contact.callback, plan.attempt > 0 {
         text += ", attempt \(plan.attempt) of \(plan.settings.maxAttempts)"
       }

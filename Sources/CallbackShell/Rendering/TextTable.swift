@@ -11,7 +11,9 @@ struct TextTable {
     func line(_ cells: [String]) -> String {
       var text = ""
       for (i, cell) in cells.enumerated() {
-        text += i == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count + 2)
+        text +=
+          i == cells.count - 1
+          ? cell : cell + String(repeating: " ", count: widths[i] - cell.count + 2)
       }
       return text
     }

@@ -9,7 +9,8 @@ public enum Completion {
     let before = line.hasSuffix(word) ? line.dropLast(word.count) : Substring(line)
     let words = before.split(whereSeparator: { $0 == " " || $0 == "\t" })
     guard let first = words.first else {
-      return CommandTable.all.flatMap { [$0.name] + $0.aliases }.filter { $0.hasPrefix(word) }.sorted()
+      return CommandTable.all.flatMap { [$0.name] + $0.aliases }.filter { $0.hasPrefix(word) }
+        .sorted()
     }
     guard let spec = CommandTable.spec(named: first) else { return [] }
     let sim = session.simulation
@@ -17,9 +18,12 @@ public enum Completion {
       let option = spec.options.first(where: { $0.key == word[..<equals] })
     {
       let prefix = word[...equals]
-      return values(option.kind, sim, spec.name, word: "").map { prefix + $0 }.filter { $0.hasPrefix(word) }
+      return values(option.kind, sim, spec.name, word: "").map { prefix + $0 }.filter {
+        $0.hasPrefix(word)
+      }
     }
-    let given = Set(words.dropFirst().compactMap { $0.split(separator: "=").first.map(String.init) })
+    let given = Set(
+      words.dropFirst().compactMap { $0.split(separator: "=").first.map(String.init) })
     var result = spec.options.map { $0.key + "=" }.filter { !given.contains(String($0.dropLast())) }
     let positionalsSoFar = words.dropFirst().filter { !$0.contains("=") }.count
     if positionalsSoFar < spec.positionalCount.upperBound {

@@ -37,7 +37,9 @@ public enum ScriptFiles {
     guard let data = FileManager.default.contents(atPath: path) else {
       return .failure(.init("permission denied"))
     }
-    guard !data.contains(0) else { return .failure(.init("it is a binary file (it holds NUL bytes)")) }
+    guard !data.contains(0) else {
+      return .failure(.init("it is a binary file (it holds NUL bytes)"))
+    }
     guard let text = String(data: data, encoding: .utf8) else {
       return .failure(.init("it is not UTF-8 text"))
     }

@@ -24,7 +24,9 @@ public enum ScriptRunner {
     var anyRejected = false
     for source in sources {
       var stopped = false
-      if let path = source.path { session.sourceStack.append(session.fileSystem.canonicalPath(path)) }
+      if let path = source.path {
+        session.sourceStack.append(session.fileSystem.canonicalPath(path))
+      }
       defer { if source.path != nil { session.sourceStack.removeLast() } }
       ScriptLines.forEach(in: source.text) { number, line in
         var output = session.execute(line: line)

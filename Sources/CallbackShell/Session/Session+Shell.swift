@@ -56,7 +56,8 @@ extension Session {
     switch fileSystem.read(path) {
     case .success(let contents): text = contents
     case .failure(let error):
-      return CommandOutput(stderr: ["error: cannot source \(path): \(error.message)"], rejected: true)
+      return CommandOutput(
+        stderr: ["error: cannot source \(path): \(error.message)"], rejected: true)
     }
     sourceStack.append(identity)
     defer { sourceStack.removeLast() }
@@ -84,7 +85,8 @@ extension Session {
       return CommandOutput(
         stdout: ["saved \(log.count) command\(log.count == 1 ? "" : "s") to \(path)"])
     case .failure(let error):
-      return CommandOutput(stderr: ["error: cannot save to \(path): \(error.message)"], rejected: true)
+      return CommandOutput(
+        stderr: ["error: cannot save to \(path): \(error.message)"], rejected: true)
     }
   }
 }

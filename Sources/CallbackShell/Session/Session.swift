@@ -75,7 +75,8 @@ public struct Session: CommandExecuting {
     case .offer(let contact, let agent): events = try simulation.offer(contact, to: agent)
     case .decline(let reference): events = try simulation.decline(reference)
     case .accept(let reference): events = try simulation.accept(reference)
-    case .fail(let contact, let reason): events = try simulation.failAttempt(contact, reason: reason)
+    case .fail(let contact, let reason):
+      events = try simulation.failAttempt(contact, reason: reason)
     case .connect(let contact, let outcome):
       events = try simulation.connectCustomer(contact, outcome: outcome)
     case .dial(let contact): events = try simulation.dial(contact)
@@ -130,7 +131,8 @@ public struct Session: CommandExecuting {
     {
       return line
     }
-    let code = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+    let code =
+      line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
     return code.trimmingBlanks()
   }
 
