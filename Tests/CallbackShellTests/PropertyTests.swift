@@ -145,7 +145,7 @@ enum PropertyRun {
   static let sequences =
     ProcessInfo.processInfo.environment["CBSH_PROPERTY_SEQUENCES"]
     .flatMap(Int.init) ?? 10_000
-  static let commandsPerSequence = 20
+  static let commandsPerSequence = 16
   static let chunks = 8
 
   /// A session whose disk refuses everything: `source` and `save` can only fail.
@@ -208,7 +208,7 @@ enum PropertyRun {
 }
 
 @Suite struct PropertyTests {
-  /// 10,000 sequences of 20 commands (plus set-up), in chunks that run in parallel.
+  /// 10,000 sequences of 16 commands (plus set-up), in chunks that run in parallel.
   @Test(arguments: 0..<PropertyRun.chunks)
   func randomSequencesKeepInvariantsOrChangeNothing(chunk: Int) {
     if let only = ProcessInfo.processInfo.environment["CBSH_PROPERTY_SEED"].flatMap(UInt64.init) {
