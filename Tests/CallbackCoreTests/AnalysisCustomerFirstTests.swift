@@ -214,47 +214,12 @@ func runChecked(_ steps: [Step], on sim: inout Simulation) throws {
   /// a naive search that merges by plain equality of the records, agents and timers (the
   /// records include what answered, the total queue time and the queue order).
   @Test func stateCountAgreesWithANaiveSearch() throws {
-    struct Seen: Equatable {
-      var now: Instant
-      var contacts: [Contact]
-      var agents: [Agent]
-      var timers: [ContactID]
-      init(_ sim: Simulation) {
-        now = sim.now
-        contacts = sim.contacts
-        agents = sim.agents
-        timers = sim.pendingTimers.map(\.contact)
-      }
-    }
     let start = try customerFirstScenario(agents: [alice])
     for depth in 0...9 {
-      var seen = [Seen(start)]
-      var terminals: [Seen] = []
-      var level = [start]
-      for _ in 0..<depth {
-        var next: [Simulation] = []
-        for state in level {
-          for step in state.legalSteps() {
-            var child = state
-            _ = try step.apply(to: &child)
-            let key = Seen(child)
-            let ended = child.contacts.allSatisfy { $0.state == .ended }
-            if ended && state.contacts.contains(where: { $0.state != .ended })
-              && !terminals.contains(key)
-            {
-              terminals.append(key)
-            }
-            if !seen.contains(key) {
-              seen.append(key)
-              next.append(child)
-            }
-          }
-        }
-        level = next
-      }
+      let naive = try naiveSearch(from: start, depth: depth)
       let report = Explorer(depth: depth, maxStates: 100_000).explore(from: start)
-      #expect(report.states == seen.count, "depth \(depth)")
-      #expect(report.terminalStates == terminals.count, "depth \(depth)")
+      #expect(report.states == naive.states, "depth \(depth)")
+      #expect(report.terminalStates == naive.terminalStates, "depth \(depth)")
     }
   }
 

@@ -22,47 +22,12 @@ import Testing
   /// An independent count: breadth first, merging states by plain equality of what a user
   /// can see, with no hashing and no encoding.
   @Test func stateCountAgreesWithANaiveSearch() throws {
-    struct Seen: Equatable {
-      var now: Instant
-      var contacts: [Contact]
-      var agents: [Agent]
-      var timers: [ContactID]
-      init(_ sim: Simulation) {
-        now = sim.now
-        contacts = sim.contacts
-        agents = sim.agents
-        timers = sim.pendingTimers.map(\.contact)
-      }
-    }
     let start = try seedScenario()
     for depth in 0...8 {
-      var seen = [Seen(start)]
-      var terminals: [Seen] = []
-      var level = [start]
-      for _ in 0..<depth {
-        var next: [Simulation] = []
-        for state in level {
-          for step in state.legalSteps() {
-            var child = state
-            _ = try step.apply(to: &child)
-            let key = Seen(child)
-            let ended = child.contacts.allSatisfy { $0.state == .ended }
-            if ended && state.contacts.contains(where: { $0.state != .ended })
-              && !terminals.contains(key)
-            {
-              terminals.append(key)
-            }
-            if !seen.contains(key) {
-              seen.append(key)
-              next.append(child)
-            }
-          }
-        }
-        level = next
-      }
+      let naive = try naiveSearch(from: start, depth: depth)
       let report = Explorer(depth: depth, maxStates: 100_000).explore(from: start)
-      #expect(report.states == seen.count, "depth \(depth)")
-      #expect(report.terminalStates == terminals.count, "depth \(depth)")
+      #expect(report.states == naive.states, "depth \(depth)")
+      #expect(report.terminalStates == naive.terminalStates, "depth \(depth)")
     }
   }
 
