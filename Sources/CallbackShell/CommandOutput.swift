@@ -19,3 +19,51 @@ public protocol CommandExecuting {
   /// Runs one line of a script. The line has no line end; it may be blank or a comment.
   mutating func execute(line: String) -> CommandOutput
 }
+
+/// Where commands write stdout: UTF-8 lines gathered in one byte buffer and handed to
+/// `drain` in chunks of about 64 KiB. A day's `records format=json` is a gigabyte; streamed,
+/// it never sits in memory, and no command builds an array of line strings first.
+/// Without a drain it keeps everything, for tests and for commands that report lines.
+public final class TextOutput {
+  public private(set) var bytes: [UInt8] = []
+  private let drain: (([UInt8]) -> Void)?
+  static let chunk = 1 << 16
+
+  public init(drain: (([UInt8]) -> Void)? = nil) {
+    self.drain = drain
+    bytes.reserveCapacity(drain == nil ? 256 : TextOutput.chunk + 4096)
+  }
+
+  /// One line; the line end is added.
+  public func append(_ line: String) {
+    bytes.append(contentsOf: line.utf8)
+    bytes.append(10)
+    if bytes.count >= TextOutput.chunk { flush() }
+  }
+
+  public func append(contentsOf lines: [String]) {
+    for line in lines { append(line) }
+  }
+
+  /// Lets a renderer write bytes straight into the buffer, whole lines with their line
+  /// ends: one call per record rather than one per piece.
+  public func write(_ body: (inout [UInt8]) -> Void) {
+    body(&bytes)
+    if bytes.count >= TextOutput.chunk { flush() }
+  }
+
+  /// Hands what is buffered to the drain, if there is one.
+  public func flush() {
+    guard let drain, !bytes.isEmpty else { return }
+    drain(bytes)
+    bytes.removeAll(keepingCapacity: true)
+  }
+
+  /// The lines held, without line ends; empty once drained.
+  public var lines: [String] {
+    guard !bytes.isEmpty else { return [] }
+    return bytes.dropLast().split(separator: 10, omittingEmptySubsequences: false).map {
+      String(decoding: $0, as: UTF8.self)
+    }
+  }
+}

@@ -92,11 +92,11 @@ extension CBSH {
         sources = [ScriptSource(name: "<stdin>", text: try readAllStandardInput())]
       }
       let color = colorOption.enabled(forDescriptor: 2)
-      let rejected = ScriptRunner.run(sources, keepGoing: keepGoing, session: &session) {
-        output in
-        Output.shared.out(output.stdout)
-        if !output.stderr.isEmpty { Output.shared.err(output.stderr.map { paint($0, color) }) }
-      }
+      let stdout = TextOutput(drain: Output.shared.out)
+      let rejected = ScriptRunner.run(
+        sources, keepGoing: keepGoing, session: &session, stdout: stdout,
+        stderr: { Output.shared.err($0.map { paint($0, color) }) })
+      stdout.flush()
       Output.shared.flush()
       if rejected { throw ExitCode(1) }
     }

@@ -17,6 +17,16 @@ final class Output {
     buffer.reserveCapacity(capacity)
   }
 
+  /// Bytes already cut into lines; a chunk as large as the buffer goes straight out.
+  func out(_ bytes: [UInt8]) {
+    if buffer.count + bytes.count >= capacity {
+      flush()
+      Output.writeAll(bytes, to: 1)
+    } else {
+      buffer.append(contentsOf: bytes)
+    }
+  }
+
   func out(_ lines: [String]) {
     for line in lines {
       buffer.append(contentsOf: line.utf8)

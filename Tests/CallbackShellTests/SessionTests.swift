@@ -398,7 +398,7 @@ extension SessionTests {
       var errors: [String] = []
       _ = ScriptRunner.run(
         [ScriptSource(name: "t.cbsh", text: text)], keepGoing: true, session: &s,
-        emit: { errors += $0.stderr })
+        stdout: TextOutput(), stderr: { errors += $0 })
       #expect(
         s.simulation.agents.map(\.name.text) == (0..<count).filter { $0 != bad }.map { "a\($0)x" })
       #expect(errors.count == 1)

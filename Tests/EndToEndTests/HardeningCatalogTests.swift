@@ -365,10 +365,13 @@ func sceneSession(_ setup: [String] = HardeningCatalog.scene) -> Session {
     let lines = HardeningCatalog.scene + ["status", "records format=csv"]
     func run(_ text: String) -> [String] {
       var session = sceneSession([])
-      var out: [String] = []
+      var bytes: [UInt8] = []
+      let stdout = TextOutput(drain: { bytes += $0 })
       let rejected = ScriptRunner.run(
-        [ScriptSource(name: "t.cbsh", text: text)], keepGoing: false, session: &session
-      ) { out += $0.stdout + $0.stderr }
+        [ScriptSource(name: "t.cbsh", text: text)], keepGoing: false, session: &session,
+        stdout: stdout, stderr: { for line in $0 { bytes += Array(line.utf8) + [10] } })
+      stdout.flush()
+      let out = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
       #expect(!rejected)
       return out
     }

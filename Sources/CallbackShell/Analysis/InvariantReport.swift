@@ -17,7 +17,7 @@ extension Session {
 
   /// After a command: the invariants of the legs and agents its events touched, and of the
   /// step itself. Loud on stderr, never silent; the command itself stands.
-  func invariantAlarms(since before: StepBaseline, _ events: ArraySlice<TimedEvent>) -> [String] {
+  func invariantAlarms(since before: StepBaseline, _ events: [TimedEvent]) -> [String] {
     guard !events.isEmpty else { return [] }
     let violations =
       simulation.checkStep(from: before, events: events)

@@ -2,6 +2,10 @@ import CallbackCore
 
 /// One line per event: `TIMESTAMP SUBJECT what happened`.
 enum EventText {
+  static func write(_ events: [TimedEvent], into out: TextOutput) {
+    for event in events { out.append(line(event)) }
+  }
+
   static func line(_ timed: TimedEvent) -> String {
     "\(timed.at.iso8601) \(text(timed.event, at: timed.at))"
   }

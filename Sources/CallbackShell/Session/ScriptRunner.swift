@@ -15,11 +15,12 @@ public struct ScriptSource: Sendable {
 
 /// Script mode: runs sources in order in one session. Errors are prefixed `FILE:LINE: `.
 public enum ScriptRunner {
-  /// Runs every line, handing each command's output to `emit`. Stops at the first rejected
-  /// command unless `keepGoing`. Returns true when some command was rejected.
+  /// Runs every line: stdout goes to `stdout` as it is written, each command's stderr lines
+  /// to `stderr` after `stdout` is flushed, so the two streams stay in order. Stops at the
+  /// first rejected command unless `keepGoing`. Returns true when some command was rejected.
   public static func run(
-    _ sources: [ScriptSource], keepGoing: Bool, session: inout Session,
-    emit: (CommandOutput) -> Void
+    _ sources: [ScriptSource], keepGoing: Bool, session: inout Session, stdout: TextOutput,
+    stderr: ([String]) -> Void
   ) -> Bool {
     var anyRejected = false
     for source in sources {
@@ -29,13 +30,14 @@ public enum ScriptRunner {
       }
       defer { if source.path != nil { session.sourceStack.removeLast() } }
       ScriptLines.forEach(in: source.text) { number, line in
-        var output = session.execute(line: line)
-        guard output.rejected else {
-          emit(output)
-          return !session.quitRequested
+        let output = session.execute(line: line, stdout: stdout)
+        if !output.stderr.isEmpty {
+          stdout.flush()
+          stderr(
+            output.rejected
+              ? output.stderr.map { locate($0, in: source.name, line: number) } : output.stderr)
         }
-        output.stderr = output.stderr.map { locate($0, in: source.name, line: number) }
-        emit(output)
+        guard output.rejected else { return !session.quitRequested }
         anyRejected = true
         stopped = !keepGoing
         return keepGoing

@@ -14,8 +14,6 @@ public struct Session: CommandExecuting {
   var sourceStack: [String] = []
   /// Reads script files for `source`; tests may replace it.
   public var fileSystem: ScriptFileSystem = .real
-  /// Every event the simulation reported, in order, for `timeline` and `why`.
-  public internal(set) var eventLog: [TimedEvent] = []
 
   public init() {}
 
@@ -27,6 +25,15 @@ public struct Session: CommandExecuting {
   }
 
   public mutating func execute(line: String) -> CommandOutput {
+    let stdout = TextOutput()
+    var output = execute(line: line, stdout: stdout)
+    output.stdout = stdout.lines
+    return output
+  }
+
+  /// Runs one line, writing what it prints for stdout to `stdout` as it goes; the result
+  /// holds only stderr and whether the line was rejected. A rejected line writes nothing.
+  public mutating func execute(line: String, stdout: TextOutput) -> CommandOutput {
     guard let tokens = Tokenizer.tokenize(Substring(line)) else { return CommandOutput() }
     let parsed: ParsedLine
     do {
@@ -36,75 +43,111 @@ public struct Session: CommandExecuting {
     }
     switch parsed {
     case .simulation(let command):
-      var out: [String] = []
-      let (before, logged) = (StepBaseline(simulation, offers: command.isDecline), eventLog.count)
+      let before = StepBaseline(simulation, offers: command.isDecline)
+      let events: [TimedEvent]
       do {
-        try apply(command, into: &out)
+        guard let happened = try Session.apply(command, to: &simulation) else {
+          try render(command, into: stdout)
+          log.append(LoggedCommand(line: Session.canonical(line), changesState: false))
+          return CommandOutput()
+        }
+        events = happened
       } catch {
         return CommandOutput(stderr: ["error: \(error.message)".escapingControls], rejected: true)
       }
-      assert(!out.contains { $0.utf8.contains(10) }, "an output line holds a line end")
-      log.append(
-        LoggedCommand(
-          line: Session.canonical(line),
-          changesState: CommandTable.spec(named: tokens.name)!.changesState))
-      return CommandOutput(stdout: out, stderr: invariantAlarms(since: before, eventLog[logged...]))
+      log.append(LoggedCommand(line: Session.canonical(line), changesState: true))
+      EventText.write(events, into: stdout)
+      return CommandOutput(stderr: invariantAlarms(since: before, events))
     case .shell(let command):
-      return run(command).escapingControls()
+      var output = run(command).escapingControls()
+      stdout.append(contentsOf: output.stdout)
+      output.stdout = []
+      return output
     case .analysis(let command):
-      return run(command).escapingControls()
+      var output = run(command).escapingControls()
+      stdout.append(contentsOf: output.stdout)
+      output.stdout = []
+      return output
     }
   }
 
-  /// Applies a simulation command and renders its events or its report.
-  mutating func apply(_ command: Command, into out: inout [String]) throws(Rejection) {
-    let events: [TimedEvent]
+  /// Applies a command that changes the simulation and returns what happened, or nil for a
+  /// command that only reports (`records`, `status`, `help`).
+  static func apply(_ command: Command, to simulation: inout Simulation) throws(Rejection)
+    -> [TimedEvent]?
+  {
     switch command {
-    case .clock(let instant): events = try simulation.moveClock(to: instant)
-    case .queue(let name, let change): events = try simulation.configureQueue(name, change)
-    case .agent(let names): events = try simulation.addAgents(names)
+    case .clock(let instant): return try simulation.moveClock(to: instant)
+    case .queue(let name, let change): return try simulation.configureQueue(name, change)
+    case .agent(let names): return try simulation.addAgents(names)
     case .enqueue(let queue, let number):
-      events = try simulation.enqueueInbound(queue: queue, number: number)
+      return try simulation.enqueueInbound(queue: queue, number: number)
     case .callback(nil, let queue?, let settings, let number):
-      events = try simulation.createStandaloneCallback(
+      return try simulation.createStandaloneCallback(
         queue: queue, change: settings, number: number)
     case .callback(let contact, let queue, let settings, let number):
-      events = try simulation.requestCallback(
+      return try simulation.requestCallback(
         for: contact, queue: queue, change: settings, number: number)
-    case .wait(let duration): events = try simulation.wait(duration)
-    case .offer(let contact, let agent): events = try simulation.offer(contact, to: agent)
-    case .decline(let reference): events = try simulation.decline(reference)
-    case .accept(let reference): events = try simulation.accept(reference)
+    case .wait(let duration): return try simulation.wait(duration)
+    case .offer(let contact, let agent): return try simulation.offer(contact, to: agent)
+    case .decline(let reference): return try simulation.decline(reference)
+    case .accept(let reference): return try simulation.accept(reference)
     case .fail(let contact, let reason):
-      events = try simulation.failAttempt(contact, reason: reason)
+      return try simulation.failAttempt(contact, reason: reason)
     case .connect(let contact, let outcome):
-      events = try simulation.connectCustomer(contact, outcome: outcome)
-    case .dial(let contact): events = try simulation.dial(contact)
-    case .hangup(let contact, let party): events = try simulation.hangUp(contact, by: party)
-    case .ready(let agent): events = try simulation.makeReady(agent)
+      return try simulation.connectCustomer(contact, outcome: outcome)
+    case .dial(let contact): return try simulation.dial(contact)
+    case .hangup(let contact, let party): return try simulation.hangUp(contact, by: party)
+    case .ready(let agent): return try simulation.makeReady(agent)
+    case .records, .status, .help: return nil
+    }
+  }
+
+  /// Renders a command that only reports.
+  func render(_ command: Command, into out: TextOutput) throws(Rejection) {
+    switch command {
     case .records(let contact, let format):
-      try renderRecords(of: contact, format: format, into: &out)
-      return
+      try renderRecords(of: contact, format: format, into: out)
     case .status:
-      StatusText.render(simulation, into: &out)
-      return
+      var lines: [String] = []
+      StatusText.render(simulation, into: &lines)
+      out.append(contentsOf: lines)
     case .help(nil):
-      HelpText.overview(into: &out)
-      return
+      var lines: [String] = []
+      HelpText.overview(into: &lines)
+      out.append(contentsOf: lines)
     case .help(let name?):
       guard let spec = CommandTable.spec(named: Substring(name)) else {
         throw Rejection(
           "no command '\(name.prefix(40))'"
             + didYouMean(name, among: CommandTable.all.map(\.name)) + "; `help` lists the commands")
       }
-      HelpText.command(spec, into: &out)
-      return
+      var lines: [String] = []
+      HelpText.command(spec, into: &lines)
+      out.append(contentsOf: lines)
+    case .clock, .queue, .agent, .enqueue, .callback, .wait, .offer, .decline, .accept, .fail,
+      .connect, .dial, .hangup, .ready:
+      preconditionFailure("\(command) changes the simulation: apply it")
     }
-    eventLog += events
-    for event in events { out.append(EventText.line(event)) }
   }
 
-  func renderRecords(of id: ContactID?, format: RecordFormat, into out: inout [String])
+  /// Every event the simulation reported, in order, for `timeline` and `why`. The log is
+  /// replayed rather than the events kept: a long script's events would outweigh its records.
+  public var eventLog: [TimedEvent] {
+    var replay = Simulation()
+    replay.faults = simulation.faults
+    var events: [TimedEvent] = []
+    for entry in log where entry.changesState {
+      guard let tokens = Tokenizer.tokenize(Substring(entry.line)),
+        case .simulation(let command)? = try? Parser.parse(tokens),
+        let happened = try? Session.apply(command, to: &replay)
+      else { preconditionFailure("replaying '\(entry.line)' failed") }
+      events += happened
+    }
+    return events
+  }
+
+  func renderRecords(of id: ContactID?, format: RecordFormat, into out: TextOutput)
     throws(Rejection)
   {
     let contacts: [Contact]
@@ -114,11 +157,13 @@ public struct Session: CommandExecuting {
     } else {
       contacts = simulation.contacts
     }
+    var lines: [String] = []
     switch format {
-    case .table: RecordsTable.render(contacts, into: &out)
-    case .json: RecordsJSON.render(contacts, into: &out)
-    case .csv: RecordsCSV.render(contacts, into: &out)
+    case .table: RecordsTable.render(contacts, into: &lines)
+    case .json: RecordsJSON.render(contacts, into: &lines)
+    case .csv: RecordsCSV.render(contacts, into: &lines)
     }
+    out.append(contentsOf: lines)
   }
 
   /// The line as a transcript shows it: no comment, no surrounding blanks.
