@@ -75,34 +75,36 @@ extension Instant {
 
   /// `YYYY-MM-DDThh:mm:ssZ`, as in Amazon Connect contact records.
   public var iso8601: String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(20)
+    writeISO8601(into: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends `iso8601`'s bytes: every line of output carries a timestamp, so renderers
+  /// write its 20 bytes straight into their output rather than make a String first.
+  public func writeISO8601(into bytes: inout [UInt8]) {
     let c = civil
-    guard c.year <= 9999 else {
-      return "\(c.year)-\(pad(c.month, 2))-\(pad(c.day, 2))T"
-        + "\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))Z"
-    }
-    // Every line of output carries a timestamp: write its 20 bytes directly.
-    return String(unsafeUninitializedCapacity: 20) { bytes in
-      func put(_ value: Int, _ width: Int, at offset: Int) {
-        var rest = value
-        for i in stride(from: offset + width - 1, through: offset, by: -1) {
-          bytes[i] = UInt8(48 + rest % 10)
-          rest /= 10
-        }
+    func put(_ value: Int, _ width: Int) {
+      var divisor = 1
+      for _ in 1..<width { divisor *= 10 }
+      while divisor > 0 {
+        bytes.append(UInt8(48 + value / divisor % 10))
+        divisor /= 10
       }
-      put(c.year, 4, at: 0)
-      bytes[4] = 45
-      put(c.month, 2, at: 5)
-      bytes[7] = 45
-      put(c.day, 2, at: 8)
-      bytes[10] = 84
-      put(c.hour, 2, at: 11)
-      bytes[13] = 58
-      put(c.minute, 2, at: 14)
-      bytes[16] = 58
-      put(c.second, 2, at: 17)
-      bytes[19] = 90
-      return 20
     }
+    if c.year > 9999 { bytes.append(contentsOf: String(c.year).utf8) } else { put(c.year, 4) }
+    bytes.append(45)  // -
+    put(c.month, 2)
+    bytes.append(45)
+    put(c.day, 2)
+    bytes.append(84)  // T
+    put(c.hour, 2)
+    bytes.append(58)  // :
+    put(c.minute, 2)
+    bytes.append(58)
+    put(c.second, 2)
+    bytes.append(90)  // Z
   }
 
   /// `hh:mm:ss`, the time of day.
@@ -145,12 +147,6 @@ extension Instant {
     let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
     return (Int(year), Int(month), Int(day))
   }
-}
-
-private func pad(_ number: Int, _ width: Int) -> String {
-  let digits = String(number)
-  return digits.count >= width
-    ? digits : String(repeating: "0", count: width - digits.count) + digits
 }
 
 extension Int64 {

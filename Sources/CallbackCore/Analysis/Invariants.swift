@@ -107,14 +107,13 @@ extension Simulation {
     var legs: [Int] = []
     var agentIndices: [Int] = []
     for timed in events {
-      if let id = timed.event.contact, id.number >= 1, id.number <= contacts.count {
-        let contact = contacts[id.number - 1]
-        legs.append(id.number - 1)
-        if let previous = contact.previousContactID { legs.append(previous.number - 1) }
-        if let next = contact.nextContactID, next.number <= contacts.count {
-          legs.append(next.number - 1)
-        }
-        if let name = contact.state.agent ?? contact.agent?.username, let index = agentIndex[name] {
+      if let id = timed.event.contact, let leg = index(of: id) {
+        legs.append(leg)
+        if let previous = contacts[leg].previousContactID { legs.append(previous.number - 1) }
+        if let next = contacts[leg].nextContactID.flatMap(index(of:)) { legs.append(next) }
+        if let name = contacts[leg].state.agent ?? contacts[leg].agent?.username,
+          let index = agentIndex[name]
+        {
           agentIndices.append(index)
         }
       }
@@ -250,12 +249,13 @@ extension Simulation {
       }
     case .accepted(let id, _, let queued, _), .callbackRequested(let id, let queued),
       .abandoned(let id, let queued):
-      if contact(id)?.queueDuration != queued {
+      let recorded = index(of: id).flatMap { contacts[$0].queueDuration }
+      if recorded != queued {
         found.append(
           .init(
             .queueDuration,
             "\(id) reported \(queued.value)s in queue, but its record says "
-              + "\(contact(id)?.queueDuration.map { "\($0.value)s" } ?? "null")"))
+              + "\(recorded.map { "\($0.value)s" } ?? "null")"))
       }
     case .clockMoved, .queueCreated, .queueReconfigured, .agentAdded, .inboundArrived,
       .callbackScheduled, .callbackEnqueued, .offered, .offerWithdrawn, .attemptFailed,

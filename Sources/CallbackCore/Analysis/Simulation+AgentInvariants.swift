@@ -5,8 +5,9 @@ import HeapModule
 extension Simulation {
   func checkAgent(_ index: Int, into found: inout [InvariantViolation]) {
     let agent = agents[index]
+    let name = agent.name
     func fail(_ invariant: Invariant, _ detail: String) {
-      found.append(.init(invariant, "\(agent.name) \(detail)"))
+      found.append(.init(invariant, "\(name) \(detail)"))
     }
     switch agent.state {
     case .available(let since):

@@ -4,8 +4,10 @@
 extension Simulation {
   func checkLeg(_ index: Int, into found: inout [InvariantViolation]) {
     let c = contacts[index]
+    // `fail` captures the ID only: capturing the record would copy it for every check.
+    let id = c.id
     func fail(_ invariant: Invariant, _ detail: String) {
-      found.append(.init(invariant, "\(c.id) \(detail)"))
+      found.append(.init(invariant, "\(id) \(detail)"))
     }
     if c.id.number != index + 1 { fail(.chainConsistent, "is stored as record \(index + 1)") }
     checkChain(c, fail)
@@ -59,7 +61,8 @@ extension Simulation {
     }
     // The previous leg's number plus one, or 1 for the first: the n-th leg by induction,
     // without walking the chain.
-    let ordinal = isRetry(c) ? (contact(c.previousContactID!)?.callback?.attempt ?? 0) + 1 : 1
+    let ordinal =
+      isRetry(c) ? (contacts[c.previousContactID!.number - 1].callback?.attempt ?? 0) + 1 : 1
     if plan.attempt != ordinal {
       fail(
         .declineKeepsAttempts,
@@ -137,27 +140,30 @@ extension Simulation {
   /// makes it, and such an ending always makes one (rules 4, 7, 8, 11).
   private func checkChain(_ c: Contact, _ fail: (Invariant, String) -> Void) {
     if let previousID = c.previousContactID {
-      guard previousID < c.id, let previous = contact(previousID) else {
+      guard previousID < c.id, previousID.number >= 1 else {
         fail(
           .chainConsistent, "has PreviousContactId \(previousID), which is not an earlier record")
         return
       }
-      if previous.nextContactID != c.id {
+      // Neighbours are read field by field in place: binding a whole record copies it.
+      let previous = previousID.number - 1
+      if contacts[previous].nextContactID != c.id {
         fail(
           .chainConsistent,
           "has PreviousContactId \(previousID), but \(previousID) has NextContactId "
-            + "\(previous.nextContactID?.description ?? "null")")
+            + "\(contacts[previous].nextContactID?.description ?? "null")")
       }
-      if c.initialContactID != previous.initialContactID {
+      if c.initialContactID != contacts[previous].initialContactID {
         fail(
           .chainConsistent,
           "has InitialContactId \(c.initialContactID), but \(previousID)'s is "
-            + "\(previous.initialContactID)")
+            + "\(contacts[previous].initialContactID)")
       }
-      if !c.method.mayFollow(previous.method) {
+      if !c.method.mayFollow(contacts[previous].method) {
         fail(
           .chainConsistent,
-          "is \(c.method.rawValue) yet follows \(previousID) (\(previous.method.rawValue))")
+          "is \(c.method.rawValue) yet follows \(previousID) "
+            + "(\(contacts[previous].method.rawValue))")
       }
     } else if c.initialContactID != c.id {
       fail(
@@ -166,11 +172,11 @@ extension Simulation {
     } else if c.method == .customerFirstDialed {
       fail(.chainConsistent, "is CALLBACK_CUSTOMER_FIRST_DIALED but follows no queued leg")
     }
-    if let head = contact(c.initialContactID), c.chainStart != head.initiation {
+    if let head = index(of: c.initialContactID), c.chainStart != contacts[head].initiation {
       fail(
         .chainConsistent,
         "orders by chain start \(c.chainStart.iso8601), but its chain began "
-          + "\(head.initiation.iso8601) (rule 9)")
+          + "\(contacts[head].initiation.iso8601) (rule 9)")
     }
     // Queue order: the chain's start (rule 9), but a customer-first retry goes to the back
     // of the queue when its retry delay is over (rule 11).
@@ -191,15 +197,15 @@ extension Simulation {
           + "\(c.chainStart.iso8601) (rule 9)")
     }
     if let nextID = c.nextContactID {
-      guard nextID > c.id, let next = contact(nextID) else {
+      guard nextID > c.id, let next = index(of: nextID) else {
         fail(.chainConsistent, "has NextContactId \(nextID), which is not a later record")
         return
       }
-      if next.previousContactID != c.id {
+      if contacts[next].previousContactID != c.id {
         fail(
           .chainConsistent,
           "has NextContactId \(nextID), but \(nextID) has PreviousContactId "
-            + "\(next.previousContactID?.description ?? "null")")
+            + "\(contacts[next].previousContactID?.description ?? "null")")
       }
       if !c.endingMakesNextLeg {
         fail(
@@ -217,10 +223,10 @@ extension Simulation {
             ? "a callback request always makes the callback's first leg"
             : "a dial-out always makes the dialed leg (rule 11)"))
     }
-    if let plan = c.callback, let previous = c.previousContactID.flatMap(contact),
-      let previousPlan = previous.callback, previousPlan.settings != plan.settings
+    if let plan = c.callback, let previous = c.previousContactID.flatMap(index(of:)),
+      let previousPlan = contacts[previous].callback, previousPlan.settings != plan.settings
     {
-      fail(.chainConsistent, "has callback settings that differ from \(previous.id)'s")
+      fail(.chainConsistent, "has callback settings that differ from \(c.previousContactID!)'s")
     }
   }
 
@@ -448,9 +454,14 @@ extension Simulation {
   /// True when `c` follows a leg of its own kind: a retry after a failed attempt.
   func isRetry(_ c: Contact) -> Bool {
     guard let previousID = c.previousContactID, previousID < c.id,
-      let previous = contact(previousID)
+      let previous = index(of: previousID)
     else { return false }
-    return previous.method == c.method
+    return contacts[previous].method == c.method
+  }
+
+  /// Where record `id` is stored, if it exists.
+  func index(of id: ContactID) -> Int? {
+    id.number >= 1 && id.number <= contacts.count ? id.number - 1 : nil
   }
 }
 

@@ -96,12 +96,13 @@ public enum Parser {
 struct Arguments {
   var command: String
   var positionals: [Substring]
-  var options: [Substring: Substring]
+  /// A line has a handful of options at most: a list searched in order beats hashing.
+  var options: [(key: Substring, value: Substring)]
 
   init(_ line: TokenizedLine, _ spec: CommandSpec) throws(UsageError) {
     command = spec.name
     positionals = line.positionals
-    options = [:]
+    options = []
     let range = spec.positionalCount
     if !range.contains(positionals.count) {
       if positionals.count > range.upperBound {
@@ -124,15 +125,15 @@ struct Arguments {
               ? "; \(spec.name) takes no options"
               : "; options are \(keys.map { $0 + "=" }.joined(separator: " "))"))
       }
-      guard options[key] == nil else {
+      guard option(key) == nil else {
         throw UsageError("\(spec.name): option \(key)= is given twice")
       }
       guard !value.isEmpty else { throw UsageError("\(spec.name): option \(key)= needs a value") }
-      options[key] = value
+      options.append((key, value))
     }
   }
 
-  func option(_ key: Substring) -> Substring? { options[key] }
+  func option(_ key: Substring) -> Substring? { options.first { $0.key == key }?.value }
 
   func contact(at index: Int) throws(UsageError) -> ContactID? {
     guard index < positionals.count else { return nil }

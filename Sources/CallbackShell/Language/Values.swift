@@ -7,9 +7,12 @@ enum Values {
   /// largest first.
   /// `key` names the option (`initial-delay`), or is nil for a positional word.
   static func duration(_ text: Substring, key: String?) throws(UsageError) -> Seconds {
-    let bad = UsageError(
-      "\(shown(text, key)) is not a duration: use a whole number with s, m, h or d, "
-        + "such as 90, 30s or 1m30s")
+    // Built only when thrown: every wait and delay passes through here.
+    var bad: UsageError {
+      UsageError(
+        "\(shown(text, key)) is not a duration: use a whole number with s, m, h or d, "
+          + "such as 90, 30s or 1m30s")
+    }
     guard !text.isEmpty else { throw bad }
     if text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
       guard let seconds = Int64(text), seconds <= maxSeconds else { throw tooLong(text, key) }
@@ -71,9 +74,11 @@ enum Values {
 
   /// `YYYY-MM-DDThh:mm:ssZ`.
   static func timestamp(_ text: Substring) throws(UsageError) -> Instant {
-    let bad = UsageError(
-      "\(shown(text, nil)) is not a timestamp: use YYYY-MM-DDThh:mm:ssZ in UTC, such as 2026-01-01T09:30:00Z"
-    )
+    var bad: UsageError {
+      UsageError(
+        "\(shown(text, nil)) is not a timestamp: use YYYY-MM-DDThh:mm:ssZ in UTC, such as 2026-01-01T09:30:00Z"
+      )
+    }
     let bytes = Array(text.utf8)
     guard bytes.count == 20, bytes[4] == 45, bytes[7] == 45, bytes[10] == 84, bytes[13] == 58,
       bytes[16] == 58, bytes[19] == 90

@@ -3,14 +3,17 @@ import CallbackCore
 /// One line per event: `TIMESTAMP SUBJECT what happened`.
 enum EventText {
   static func write(_ events: [TimedEvent], into out: TextOutput) {
-    for event in events { out.append(line(event)) }
+    out.write { bytes in
+      for timed in events {
+        timed.at.writeISO8601(into: &bytes)
+        bytes.append(UInt8(ascii: " "))
+        bytes.append(contentsOf: text(timed.event, at: timed.at).bytes)
+        bytes.append(UInt8(ascii: "\n"))
+      }
+    }
   }
 
-  static func line(_ timed: TimedEvent) -> String {
-    "\(timed.at.iso8601) \(text(timed.event, at: timed.at))"
-  }
-
-  static func text(_ event: Event, at now: Instant) -> String {
+  static func text(_ event: Event, at now: Instant) -> LineText {
     switch event {
     case .clockMoved(_, let by):
       return "clock advanced \(by)"
@@ -41,7 +44,8 @@ enum EventText {
     case .awaitingDial(let id, let queue):
       return "\(id) enters \(queue): waits for dial-out"
     case .dialStarted(let leg, let from, let attempt, let max):
-      return (from.map { "\($0) dequeued for dial-out; " } ?? "")
+      let dequeued: LineText = from.map { "\($0) dequeued for dial-out; " } ?? ""
+      return dequeued
         + "\(leg) CALLBACK_CUSTOMER_FIRST_DIALED attempt \(attempt) of \(max): dialing the customer"
     case .customerAnsweredDial(let id, let queue):
       return "\(id) customer answered (HUMAN_ANSWERED): waits in \(queue) for an agent"

@@ -1,0 +1,52 @@
+import CallbackCore
+
+/// An output line written as a string literal with interpolations, built as UTF-8 bytes:
+/// contact IDs, names, numbers and timestamps go straight in, with no String made for each
+/// piece. A long script prints millions of event lines.
+struct LineText: ExpressibleByStringInterpolation {
+  var bytes: [UInt8]
+
+  init(stringLiteral literal: String) { bytes = Array(literal.utf8) }
+  init(stringInterpolation: Interpolation) { bytes = stringInterpolation.bytes }
+
+  static func + (lhs: LineText, rhs: LineText) -> LineText {
+    LineText(bytes: lhs.bytes + rhs.bytes)
+  }
+
+  private init(bytes: [UInt8]) { self.bytes = bytes }
+
+  struct Interpolation: StringInterpolationProtocol {
+    var bytes: [UInt8] = []
+
+    init(literalCapacity: Int, interpolationCount: Int) {
+      bytes.reserveCapacity(literalCapacity + 12 * interpolationCount)
+    }
+
+    mutating func appendLiteral(_ literal: String) { bytes.append(contentsOf: literal.utf8) }
+    mutating func appendInterpolation(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    mutating func appendInterpolation(_ name: AgentName) { appendInterpolation(name.text) }
+    mutating func appendInterpolation(_ name: QueueName) { appendInterpolation(name.text) }
+    mutating func appendInterpolation(_ instant: Instant) { instant.writeISO8601(into: &bytes) }
+    mutating func appendInterpolation(_ text: LineText) { bytes.append(contentsOf: text.bytes) }
+
+    mutating func appendInterpolation(_ id: ContactID) {
+      bytes.append(UInt8(ascii: "C"))
+      appendInterpolation(id.number)
+    }
+
+    mutating func appendInterpolation(_ number: some BinaryInteger) {
+      if number < 0 { bytes.append(UInt8(ascii: "-")) }
+      let start = bytes.count
+      var rest = number.magnitude
+      repeat {
+        bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+        rest /= 10
+      } while rest > 0
+      bytes[start...].reverse()
+    }
+
+    mutating func appendInterpolation(_ value: some CustomStringConvertible) {
+      appendInterpolation(value.description)
+    }
+  }
+}
