@@ -85,25 +85,26 @@ extension Instant {
   /// write its 20 bytes straight into their output rather than make a String first.
   public func writeISO8601(into bytes: inout [UInt8]) {
     let c = civil
-    func put(_ value: Int, _ width: Int) {
-      var divisor = 1
-      for _ in 1..<width { divisor *= 10 }
-      while divisor > 0 {
-        bytes.append(UInt8(48 + value / divisor % 10))
-        divisor /= 10
-      }
+    func two(_ value: Int) {
+      bytes.append(UInt8(48 + value / 10))
+      bytes.append(UInt8(48 + value % 10))
     }
-    if c.year > 9999 { bytes.append(contentsOf: String(c.year).utf8) } else { put(c.year, 4) }
+    if c.year > 9999 {
+      bytes.append(contentsOf: String(c.year).utf8)
+    } else {
+      two(c.year / 100)
+      two(c.year % 100)
+    }
     bytes.append(45)  // -
-    put(c.month, 2)
+    two(c.month)
     bytes.append(45)
-    put(c.day, 2)
+    two(c.day)
     bytes.append(84)  // T
-    put(c.hour, 2)
+    two(c.hour)
     bytes.append(58)  // :
-    put(c.minute, 2)
+    two(c.minute)
     bytes.append(58)
-    put(c.second, 2)
+    two(c.second)
     bytes.append(90)  // Z
   }
 

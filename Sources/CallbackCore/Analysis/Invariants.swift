@@ -82,7 +82,8 @@ extension Simulation {
         .init(.timeForward, "the clock went back from \(before.now.iso8601) to \(now.iso8601)"))
     }
     var last = before.now
-    for timed in events {
+    for position in events.indices {
+      let timed = events[position]
       if timed.at < last || timed.at > now {
         found.append(
           .init(
@@ -106,7 +107,11 @@ extension Simulation {
   {
     var legs: [Int] = []
     var agentIndices: [Int] = []
-    for timed in events {
+    legs.reserveCapacity(3 * events.count)
+    agentIndices.reserveCapacity(2 * events.count)
+    // By index: the events are read in place, not copied out one by one.
+    for position in events.indices {
+      let timed = events[position]
       if let id = timed.event.contact, let leg = index(of: id) {
         legs.append(leg)
         if let previous = contacts[leg].previousContactID { legs.append(previous.number - 1) }
@@ -141,6 +146,20 @@ public struct StepBaseline: Sendable {
   var contactCount: Int
   /// The attempt numbers of the contacts with a pending offer: those a decline can touch.
   var offeredAttempts: [(contact: ContactID, attempt: Int?)]
+
+  /// Before a decline of `reference`: its offer's attempt number, the only one a decline can
+  /// change. Sorting every pending offer instead would cost O(agents) per decline.
+  public init(_ simulation: Simulation, declining reference: OfferReference) {
+    now = simulation.now
+    contactCount = simulation.contacts.count
+    if let (id, _) = try? simulation.pendingOffer(reference, command: "decline") {
+      offeredAttempts = [
+        (id, simulation.index(of: id).flatMap { simulation.contacts[$0].callback?.attempt })
+      ]
+    } else {
+      offeredAttempts = []
+    }
+  }
 
   /// `offers`: note the attempts of pending offers, which only a decline can change; other
   /// commands skip that work.

@@ -22,13 +22,6 @@ public enum Command: Equatable, Sendable {
   case help(String?)
 }
 
-extension Command {
-  var isDecline: Bool {
-    if case .decline = self { return true }
-    return false
-  }
-}
-
 /// How `records` prints.
 public enum RecordFormat: String, CaseIterable, Sendable {
   case table

@@ -43,7 +43,12 @@ public struct Session: CommandExecuting {
     }
     switch parsed {
     case .simulation(let command):
-      let before = StepBaseline(simulation, offers: command.isDecline)
+      let before: StepBaseline
+      if case .decline(let reference) = command {
+        before = StepBaseline(simulation, declining: reference)
+      } else {
+        before = StepBaseline(simulation, offers: false)
+      }
       let events: [TimedEvent]
       do {
         guard let happened = try Session.apply(command, to: &simulation) else {
