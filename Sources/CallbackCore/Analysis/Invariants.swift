@@ -73,7 +73,7 @@ extension Simulation {
   /// Checks a step from `before` to this state that reported `events`: the clock and the
   /// events move forward, a decline keeps the attempt numbers, and the queue time an event
   /// reports is the record's.
-  public func checkStep(from before: StepBaseline, events: some Collection<TimedEvent>)
+  public func checkStep(from before: StepBaseline, events: [TimedEvent])
     -> [InvariantViolation]
   {
     var found: [InvariantViolation] = []
@@ -102,7 +102,7 @@ extension Simulation {
 
   /// Checks the legs an event names and the agents it involves, not the whole state: what
   /// the session runs after each command, so long scripts stay linear.
-  public func checkInvariants(touchedBy events: some Collection<TimedEvent>)
+  public func checkInvariants(touchedBy events: [TimedEvent])
     -> [InvariantViolation]
   {
     var legs: [Int] = []
