@@ -150,26 +150,28 @@ public struct StepBaseline: Sendable {
   /// Before a decline of `reference`: its offer's attempt number, the only one a decline can
   /// change. Sorting every pending offer instead would cost O(agents) per decline.
   public init(_ simulation: Simulation, declining reference: OfferReference) {
-    now = simulation.now
-    contactCount = simulation.contacts.count
+    self.init(now: simulation.now, contactCount: simulation.contacts.count)
     if let (id, _) = try? simulation.pendingOffer(reference, command: "decline") {
       offeredAttempts = [
         (id, simulation.index(of: id).flatMap { simulation.contacts[$0].callback?.attempt })
       ]
-    } else {
-      offeredAttempts = []
     }
   }
 
-  /// `offers`: note the attempts of pending offers, which only a decline can change; other
-  /// commands skip that work.
-  public init(_ simulation: Simulation, offers: Bool = true) {
-    now = simulation.now
-    contactCount = simulation.contacts.count
-    offeredAttempts =
-      offers
-      ? simulation.pendingOffers.sorted().map { ($0, simulation.contact($0)?.callback?.attempt) }
-      : []
+  /// Before any other command: no offer attempts, which only a decline can change. Built
+  /// from two fields, so that taking it does not copy the simulation.
+  public init(now: Instant, contactCount: Int) {
+    self.now = now
+    self.contactCount = contactCount
+    offeredAttempts = []
+  }
+
+  /// Before any command: the attempt numbers of every pending offer.
+  public init(_ simulation: Simulation) {
+    self.init(now: simulation.now, contactCount: simulation.contacts.count)
+    offeredAttempts = simulation.pendingOffers.sorted().map {
+      ($0, simulation.contact($0)?.callback?.attempt)
+    }
   }
 }
 

@@ -3,7 +3,11 @@
 /// legs, so checking the legs a command touched stays O(touched).
 extension Simulation {
   func checkLeg(_ index: Int, into found: inout [InvariantViolation]) {
-    let c = contacts[index]
+    // The record is read in place: a copy would retain each of its strings.
+    contacts.withUnsafeBufferPointer { checkLeg($0[index], at: index, into: &found) }
+  }
+
+  private func checkLeg(_ c: Contact, at index: Int, into found: inout [InvariantViolation]) {
     // `fail` captures the ID only: capturing the record would copy it for every check.
     let id = c.id
     func fail(_ invariant: Invariant, _ detail: String) {

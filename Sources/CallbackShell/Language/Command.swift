@@ -53,18 +53,38 @@ public struct OptionSpec: Sendable {
 }
 
 /// A command of the language, as data: `help`, completion and the parser read it.
-public struct CommandSpec: Sendable {
-  public var name: String
-  public var aliases: [String] = []
-  public var usage: String
-  public var summary: String
+/// A class: the parser looks one up for every line, and copying a struct of this many
+/// strings and arrays cost more than parsing the line.
+public final class CommandSpec: Sendable {
+  public let name: String
+  public let aliases: [String]
+  public let usage: String
+  public let summary: String
   /// The positional words, in order; how many it takes is `positionalCount`.
-  public var positionals: [ValueKind] = []
-  public var positionalCount: ClosedRange<Int> = 0...0
-  public var options: [OptionSpec] = []
+  public let positionals: [ValueKind]
+  public let positionalCount: ClosedRange<Int>
+  public let options: [OptionSpec]
   /// More about what it does and the rule behind it.
-  public var details: [String] = []
-  public var example: String
+  public let details: [String]
+  public let example: String
   /// Whether it can change the simulation (for `undo` and `save`).
-  public var changesState: Bool = true
+  public let changesState: Bool
+
+  public init(
+    name: String, aliases: [String] = [], usage: String, summary: String,
+    positionals: [ValueKind] = [], positionalCount: ClosedRange<Int> = 0...0,
+    options: [OptionSpec] = [], details: [String] = [], example: String,
+    changesState: Bool = true
+  ) {
+    self.name = name
+    self.aliases = aliases
+    self.usage = usage
+    self.summary = summary
+    self.positionals = positionals
+    self.positionalCount = positionalCount
+    self.options = options
+    self.details = details
+    self.example = example
+    self.changesState = changesState
+  }
 }

@@ -47,7 +47,7 @@ public struct Session: CommandExecuting {
       if case .decline(let reference) = command {
         before = StepBaseline(simulation, declining: reference)
       } else {
-        before = StepBaseline(simulation, offers: false)
+        before = StepBaseline(now: simulation.now, contactCount: simulation.contacts.count)
       }
       let events: [TimedEvent]
       do {
