@@ -4,10 +4,10 @@ import CallbackCore
 enum EventText {
   static func write(_ events: [TimedEvent], into out: TextOutput) {
     out.write { bytes in
-      for timed in events {
-        timed.at.writeISO8601(into: &bytes)
+      for index in events.indices {
+        events[index].at.writeISO8601(into: &bytes)
         bytes.append(UInt8(ascii: " "))
-        bytes.append(contentsOf: text(timed.event, at: timed.at).bytes)
+        bytes.append(contentsOf: text(events[index].event, at: events[index].at).bytes)
         bytes.append(UInt8(ascii: "\n"))
       }
     }
