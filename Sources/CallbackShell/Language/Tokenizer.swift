@@ -4,6 +4,9 @@ public struct TokenizedLine: Equatable, Sendable {
   public var name: Substring
   public var positionals: [Substring]
   public var options: [(key: Substring, value: Substring)]
+  /// True when the line has no comment and no blanks before or after its words: it is
+  /// already as a transcript shows it.
+  public var isBare = false
 
   public static func == (lhs: TokenizedLine, rhs: TokenizedLine) -> Bool {
     lhs.name == rhs.name && lhs.positionals == rhs.positionals
@@ -32,8 +35,12 @@ public enum Tokenizer {
     }
     var tokenized: TokenizedLine? = nil
     var index = 0
+    var comment = false
     while index < bytes.count {
-      if bytes[index] == UInt8(ascii: "#") { break }
+      if bytes[index] == UInt8(ascii: "#") {
+        comment = true
+        break
+      }
       if isSeparator(bytes[index]) {
         index += 1
         continue
@@ -53,6 +60,8 @@ public enum Tokenizer {
         tokenized!.positionals.append(line[at(start)..<at(index)])
       }
     }
+    tokenized?.isBare =
+      !comment && !bytes.isEmpty && !isSeparator(bytes[0]) && !isSeparator(bytes[bytes.count - 1])
     return tokenized
   }
 

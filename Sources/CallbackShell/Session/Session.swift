@@ -43,6 +43,7 @@ public struct Session: CommandExecuting {
     }
     switch parsed {
     case .simulation(let command):
+      let logged = tokens.isBare ? line : Session.canonical(line)
       let before: StepBaseline
       if case .decline(let reference) = command {
         before = StepBaseline(simulation, declining: reference)
@@ -53,14 +54,14 @@ public struct Session: CommandExecuting {
       do {
         guard let happened = try Session.apply(command, to: &simulation) else {
           try render(command, into: stdout)
-          log.append(LoggedCommand(line: Session.canonical(line), changesState: false))
+          log.append(LoggedCommand(line: logged, changesState: false))
           return CommandOutput()
         }
         events = happened
       } catch {
         return CommandOutput(stderr: ["error: \(error.message)".escapingControls], rejected: true)
       }
-      log.append(LoggedCommand(line: Session.canonical(line), changesState: true))
+      log.append(LoggedCommand(line: logged, changesState: true))
       EventText.write(events, into: stdout)
       return CommandOutput(stderr: invariantAlarms(since: before, events))
     case .shell(let command):
