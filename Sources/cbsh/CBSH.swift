@@ -138,8 +138,11 @@ struct UsageFailure: Error {
 
 /// Colours the `error:` of an error line red.
 func paint(_ line: String, _ color: Bool) -> String {
-  guard color, let range = line.range(of: "error:") else { return line }
-  return line.replacingCharacters(in: range, with: "\u{1B}[31merror:\u{1B}[0m")
+  // Standard library calls: cbsh links no Foundation (startup time, issue 7).
+  guard color, let range = line.firstRange(of: "error:") else { return line }
+  var painted = line
+  painted.replaceSubrange(range, with: "\u{1B}[31merror:\u{1B}[0m")
+  return painted
 }
 
 /// All of stdin; a read error (stdin closed, or a directory) is a usage error, not an empty

@@ -1,5 +1,3 @@
-import Foundation
-
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -23,12 +21,11 @@ enum TranscriptIO {
     var files: [String] = []
     var seen = Set<String>()
     for path in paths {
-      var isFolder: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+      guard let isFolder = POSIXFile.isDirectory(path) else {
         throw .missing(path: path)
       }
       let found: [String]
-      if isFolder.boolValue {
+      if isFolder {
         found = try transcripts(inFolder: path)
         if found.isEmpty { throw .noTranscripts(path: path) }
       } else if isTranscriptName(path) {
@@ -48,34 +45,70 @@ enum TranscriptIO {
   }
 
   private static func transcripts(inFolder folder: String) throws(TranscriptError) -> [String] {
-    let manager = FileManager.default
     let relativePaths: [String]
     do {
-      // Lists symbolic links without following them into folders.
-      relativePaths = try manager.subpathsOfDirectory(atPath: folder)
+      relativePaths = try subpaths(of: folder)
     } catch {
-      throw .unreadable(path: folder, reason: reason(error))
+      throw .unreadable(path: folder, reason: readReason(errno: error.code))
     }
     let prefix = folder.hasSuffix("/") ? folder : folder + "/"
     var files: [String] = []
     for relativePath in relativePaths where isTranscriptName(relativePath) {
       let path = prefix + relativePath
-      var isFolder: ObjCBool = false
-      if manager.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+      if POSIXFile.isDirectory(path) == false {
         files.append(path)
       }
     }
     return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
   }
 
-  static func read(path: String) throws(Failure) -> String {
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw Failure(reason: reason(error))
+  /// Every path under `folder`, relative to it, as Foundation's `subpathsOfDirectory` (an
+  /// `fts` walk) lists them: hidden names too, symbolic links listed but not followed (nor is
+  /// `folder` itself when it is one), and any folder that cannot be read is an error.
+  private static func subpaths(of folder: String) throws(POSIXFile.Errno) -> [String] {
+    var info = stat()
+    guard lstat(folder, &info) == 0 else { throw POSIXFile.Errno(errno) }
+    guard info.st_mode & S_IFMT == S_IFDIR else { return [] }
+    var found: [String] = []
+    try collect(folder: folder, relative: "", into: &found)
+    return found
+  }
+
+  private static func collect(
+    folder: String, relative: String, into found: inout [String]
+  ) throws(POSIXFile.Errno) {
+    guard let stream = opendir(folder) else { throw POSIXFile.Errno(errno) }
+    defer { closedir(stream) }
+    while true {
+      errno = 0
+      guard let entry = readdir(stream) else {
+        if errno != 0 { throw POSIXFile.Errno(errno) }
+        return
+      }
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+      }
+      if name == "." || name == ".." { continue }
+      let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+      let relativePath = relative.isEmpty ? name : relative + "/" + name
+      found.append(relativePath)
+      let type = entry.pointee.d_type
+      guard type == UInt8(DT_DIR) || type == UInt8(DT_UNKNOWN) else { continue }
+      var info = stat()
+      guard lstat(path, &info) == 0 else { throw POSIXFile.Errno(errno) }
+      if info.st_mode & S_IFMT == S_IFDIR {
+        try collect(folder: path, relative: relativePath, into: &found)
+      }
     }
-    guard let text = String(data: data, encoding: .utf8) else {
+  }
+
+  static func read(path: String) throws(Failure) -> String {
+    let bytes: [UInt8]
+    switch POSIXFile.readAll(path) {
+    case .success(let contents): bytes = contents
+    case .failure(let error): throw Failure(reason: readReason(errno: error.code))
+    }
+    guard let text = POSIXFile.decodeUTF8(bytes) else {
       throw Failure(reason: "not valid UTF-8")
     }
     return text
@@ -84,56 +117,56 @@ enum TranscriptIO {
   /// Replaces the file's contents, keeping its permissions. Writes a temporary file next to it
   /// and renames it over the original; writes in place when that temporary file cannot be made.
   static func write(_ text: String, to path: String) throws(Failure) {
-    let manager = FileManager.default
-    guard manager.isWritableFile(atPath: path) else {
+    guard access(path, W_OK) == 0 else {
       throw Failure(reason: "permission denied")
     }
-    let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
-    let data = Data(text.utf8)
-    let attributes = (try? manager.attributesOfItem(atPath: target.path)) ?? [:]
+    let whole = POSIXFile.absolute(path)
+    let target = POSIXFile.resolved(whole) ?? POSIXFile.standardized(whole)
+    let bytes = Array(text.utf8)
+    var original = stat()
+    let known = lstat(target, &original) == 0
 
-    let temporary = target.deletingLastPathComponent().appendingPathComponent(
-      ".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    do {
-      try data.write(to: temporary, options: .withoutOverwriting)
-    } catch {
-      do {
-        try data.write(to: target)
-        return
-      } catch {
-        throw Failure(reason: reason(error))
+    let name = target[target.index(after: target.lastIndex(of: "/")!)...]
+    let folder = POSIXFile.parent(of: target)
+    let temporary =
+      (folder.hasSuffix("/") ? folder : folder + "/") + ".\(name).\(getpid()).tmp"
+    if let code = POSIXFile.writeInPlace(bytes, to: temporary, exclusive: true) {
+      // Someone else's file is left alone; a half-written one of ours goes.
+      if code != EEXIST { unlink(temporary) }
+      if let code = POSIXFile.writeInPlace(bytes, to: target, exclusive: false) {
+        throw Failure(reason: writeReason(errno: code))
       }
+      return
     }
     // Separate calls: a refused owner change must not skip the permissions.
-    for key: FileAttributeKey in [.posixPermissions, .ownerAccountID, .groupOwnerAccountID] {
-      if let value = attributes[key] {
-        try? manager.setAttributes([key: value], ofItemAtPath: temporary.path)
-      }
+    if known {
+      _ = chmod(temporary, original.st_mode & 0o7777)
+      _ = lchown(temporary, original.st_uid, gid_t.max)
+      _ = lchown(temporary, uid_t.max, original.st_gid)
     }
-    guard rename(temporary.path, target.path) == 0 else {
+    guard rename(temporary, target) == 0 else {
       let code = errno
-      try? manager.removeItem(at: temporary)
+      unlink(temporary)
       throw Failure(reason: describe(errno: code))
     }
   }
 
-  /// A short reason for a Foundation error, such as `permission denied`.
-  private static func reason(_ error: any Error) -> String {
-    let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-      underlying.domain == NSPOSIXErrorDomain
-    {
-      return describe(errno: Int32(underlying.code))
+  /// A short reason for a failed read, as Foundation's errors read: `permission denied`.
+  private static func readReason(errno code: Int32) -> String {
+    switch code {
+    case ENOENT: return "no such file"
+    case EPERM, EACCES: return "permission denied"
+    default: return POSIXFile.foundationReadMessage(errno: code)
     }
-    if nsError.domain == NSPOSIXErrorDomain {
-      return describe(errno: Int32(nsError.code))
-    }
-    guard nsError.domain == NSCocoaErrorDomain else { return nsError.localizedDescription }
-    switch CocoaError.Code(rawValue: nsError.code) {
-    case .fileNoSuchFile, .fileReadNoSuchFile: return "no such file"
-    case .fileReadNoPermission, .fileWriteNoPermission: return "permission denied"
-    case .fileWriteVolumeReadOnly: return "read-only file system"
-    default: return nsError.localizedDescription
+  }
+
+  /// A short reason for a failed write, as Foundation's errors read: `permission denied`.
+  private static func writeReason(errno code: Int32) -> String {
+    switch code {
+    case ENOENT: return "no such file"
+    case EPERM, EACCES: return "permission denied"
+    case EROFS: return "read-only file system"
+    default: return POSIXFile.foundationWriteMessage(errno: code)
     }
   }
 
