@@ -48,7 +48,9 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 
 extension CBSH {
   struct Run: ParsableCommand {
+    // Names given, not derived: deriving one costs ArgumentParser a slow reflection lookup.
     static let configuration = CommandConfiguration(
+      commandName: "run",
       abstract: "Run script files, -c commands, stdin, or the interactive shell (the default).")
 
     @Argument(help: "Script files, run in order in one simulation.")
@@ -104,6 +106,7 @@ extension CBSH {
 
   struct Test: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "test",
       abstract: "Run transcript tests: *.cbsh files whose #| and #! lines hold expected output.")
 
     @Argument(help: "Transcript files, or folders searched for *.cbsh files.")
