@@ -40,6 +40,11 @@ let package = Package(
         "CallbackShell",
         "LineEditing",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      // Release builds link fully statically: loading and relocating libstdc++, readline and
+      // tinfo at every start was about a third of `cbsh -c status` (issue 7).
+      linkerSettings: [
+        .unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))
       ]
     ),
     .testTarget(name: "CallbackCoreTests", dependencies: ["CallbackCore"]),
