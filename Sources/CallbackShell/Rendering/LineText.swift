@@ -6,7 +6,10 @@ import CallbackCore
 struct LineText: ExpressibleByStringInterpolation {
   var bytes: [UInt8]
 
-  init(stringLiteral literal: String) { bytes = Array(literal.utf8) }
+  // Literals are StaticStrings: their bytes are copied as they are, with no String made.
+  init(stringLiteral literal: StaticString) {
+    bytes = literal.withUTF8Buffer { Array($0) }
+  }
   init(stringInterpolation: Interpolation) { bytes = stringInterpolation.bytes }
 
   static func + (lhs: LineText, rhs: LineText) -> LineText {
@@ -22,7 +25,9 @@ struct LineText: ExpressibleByStringInterpolation {
       bytes.reserveCapacity(literalCapacity + 12 * interpolationCount)
     }
 
-    mutating func appendLiteral(_ literal: String) { bytes.append(contentsOf: literal.utf8) }
+    mutating func appendLiteral(_ literal: StaticString) {
+      literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
     mutating func appendInterpolation(_ text: String) { bytes.append(contentsOf: text.utf8) }
     mutating func appendInterpolation(_ name: AgentName) { appendInterpolation(name.text) }
     mutating func appendInterpolation(_ name: QueueName) { appendInterpolation(name.text) }
