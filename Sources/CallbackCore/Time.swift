@@ -110,7 +110,9 @@ extension Instant {
 
   /// `hh:mm:ss`, the time of day.
   public var timeOfDay: String {
-    String(iso8601.utf8.dropFirst(11).prefix(8))!
+    var bytes: [UInt8] = []
+    writeISO8601(into: &bytes)
+    return String(decoding: bytes.dropLast().suffix(8), as: UTF8.self)
   }
 
   /// True when both instants fall on the same UTC day.

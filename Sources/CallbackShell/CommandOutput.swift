@@ -1,3 +1,5 @@
+import CallbackCore
+
 /// What one command line printed, split by stream.
 public struct CommandOutput: Equatable, Sendable {
   /// Lines for stdout, without line ends.
@@ -51,6 +53,20 @@ public final class TextOutput {
     body(&bytes)
     if bytes.count >= TextOutput.chunk { flush() }
   }
+
+  /// Writes `instant` as ISO 8601. Lines in a row mostly share a timestamp, so the last one
+  /// is kept: a calendar conversion per line was a tenth of a long script's event output.
+  func writeTimestamp(_ instant: Instant, into bytes: inout [UInt8]) {
+    if instant != lastInstant {
+      lastStamp.removeAll(keepingCapacity: true)
+      instant.writeISO8601(into: &lastStamp)
+      lastInstant = instant
+    }
+    bytes.append(contentsOf: lastStamp)
+  }
+
+  private var lastInstant: Instant? = nil
+  private var lastStamp: [UInt8] = []
 
   /// Hands what is buffered to the drain, if there is one.
   public func flush() {

@@ -182,10 +182,21 @@ public enum CommandTable {
   /// Every command the session knows, shell commands included.
   public static let all: [CommandSpec] = simulation + AnalysisCommands.specs + ShellCommands.specs
 
-  /// Every name and alias, for lookup by name.
-  static let byName: [Substring: CommandSpec] = Dictionary(
-    all.flatMap { spec in ([spec.name] + spec.aliases).map { (Substring($0), spec) } },
-    uniquingKeysWith: { first, _ in first })
+  /// Every name and alias, by its first byte: a line's command is found by comparing it
+  /// with the few names that share its first letter, cheaper than hashing it.
+  static let byInitial: [[(name: String, spec: CommandSpec)]] = {
+    var table = [[(name: String, spec: CommandSpec)]](repeating: [], count: 128)
+    for spec in all {
+      for name in [spec.name] + spec.aliases {
+        table[Int(name.utf8.first!)].append((name, spec))
+      }
+    }
+    return table
+  }()
 
-  public static func spec(named name: Substring) -> CommandSpec? { byName[name] }
+  public static func spec(named name: Substring) -> CommandSpec? {
+    guard let first = name.utf8.first, first < 128 else { return nil }
+    let count = name.utf8.count
+    return byInitial[Int(first)].first { $0.name.utf8.count == count && $0.name == name }?.spec
+  }
 }

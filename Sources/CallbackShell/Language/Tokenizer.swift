@@ -54,9 +54,12 @@ public enum Tokenizer {
       if tokenized == nil {
         tokenized = TokenizedLine(name: line[at(start)..<at(index)], positionals: [], options: [])
       } else if let equals {
+        // Room for a typical line's words at once, rather than growing one by one.
+        if tokenized!.options.isEmpty { tokenized!.options.reserveCapacity(4) }
         tokenized!.options.append(
           (key: line[at(start)..<at(equals)], value: line[at(equals + 1)..<at(index)]))
       } else {
+        if tokenized!.positionals.isEmpty { tokenized!.positionals.reserveCapacity(4) }
         tokenized!.positionals.append(line[at(start)..<at(index)])
       }
     }

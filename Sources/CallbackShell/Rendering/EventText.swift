@@ -5,7 +5,7 @@ enum EventText {
   static func write(_ events: [TimedEvent], into out: TextOutput) {
     out.write { bytes in
       for index in events.indices {
-        events[index].at.writeISO8601(into: &bytes)
+        out.writeTimestamp(events[index].at, into: &bytes)
         bytes.append(UInt8(ascii: " "))
         bytes.append(contentsOf: text(events[index].event, at: events[index].at).bytes)
         bytes.append(UInt8(ascii: "\n"))

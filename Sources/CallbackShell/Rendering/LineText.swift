@@ -39,15 +39,18 @@ struct LineText: ExpressibleByStringInterpolation {
       appendInterpolation(id.number)
     }
 
-    mutating func appendInterpolation(_ number: some BinaryInteger) {
+    mutating func appendInterpolation(_ number: Int) { appendInterpolation(Int64(number)) }
+
+    mutating func appendInterpolation(_ number: Int64) {
       if number < 0 { bytes.append(UInt8(ascii: "-")) }
-      let start = bytes.count
       var rest = number.magnitude
+      var unit: UInt64 = 1
+      while unit <= rest / 10 { unit *= 10 }
       repeat {
-        bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-        rest /= 10
-      } while rest > 0
-      bytes[start...].reverse()
+        bytes.append(UInt8(ascii: "0") + UInt8(rest / unit))
+        rest %= unit
+        unit /= 10
+      } while unit > 0
     }
 
     mutating func appendInterpolation(_ value: some CustomStringConvertible) {
