@@ -1,79 +1,80 @@
 import CallbackCore
 
-/// A contact-record value: text, a timestamp, whole number, or null (not known yet).
+/// A contact-record value: text, a contact ID, a timestamp, a whole number, or null (not
+/// known yet). IDs and instants are kept as they are, not as text, so the writers put their
+/// digits straight into the output instead of building a String for each.
 enum RecordValue: Equatable {
   case text(String)
-  /// Kept as an instant, not as its ISO 8601 text, so JSON can write the digits straight
-  /// into its output line instead of building a String for each of a record's timestamps.
+  case id(ContactID)
   case instant(Instant)
   case number(Int64)
   case null
 
+  init(_ id: ContactID?) { self = id.map { .id($0) } ?? .null }
   init(_ instant: Instant?) { self = instant.map { .instant($0) } ?? .null }
   init(_ seconds: Seconds?) { self = seconds.map { .number($0.value) } ?? .null }
   init(_ text: String?) { self = text.map { .text($0) } ?? .null }
 }
 
-/// A group of fields in a record: the top level, or a nested object such as `Queue`.
-struct RecordGroup {
-  /// Nil for top-level fields; else the object's name (`Queue`).
-  var name: String?
-  /// False when the whole object is null (`Agent` before any agent accepted).
-  var present: Bool
-  var fields: [(name: String, value: RecordValue)]
+/// What walks the fields of a record in order: the JSON and CSV writers.
+protocol RecordVisitor: ~Copyable {
+  /// A field at the top level, or in the group begun last.
+  mutating func field(_ name: StaticString, _ value: RecordValue)
+  /// A nested object such as `Queue`. When it is absent as a whole (`Agent` before any agent
+  /// accepted), its fields still follow, all null.
+  mutating func beginGroup(_ name: StaticString, present: Bool)
+  mutating func endGroup()
 }
 
 /// The contact record fields of CONTRACT §3, in their fixed order.
 enum RecordFields {
-  /// With `customerFirst`, the fields only customer-first records carry are added:
-  /// `AnsweringMachineDetectionStatus` and `Queue.CallbackTotalQueueDuration`.
-  static func groups(_ contact: Contact, customerFirst: Bool = false) -> [RecordGroup] {
-    let agent = contact.agent
-    var groups = [
-      RecordGroup(
-        name: nil, present: true,
-        fields: [
-          ("ContactId", .text(contact.id.description)),
-          ("InitialContactId", .text(contact.initialContactID.description)),
-          ("PreviousContactId", RecordValue(contact.previousContactID?.description)),
-          ("NextContactId", RecordValue(contact.nextContactID?.description)),
-          ("Channel", .text("VOICE")),
-          ("InitiationMethod", .text(contact.method.rawValue)),
-          ("InitiationTimestamp", RecordValue(contact.initiation)),
-          ("ConnectedToSystemTimestamp", RecordValue(contact.connectedToSystem)),
-          ("DisconnectTimestamp", RecordValue(contact.disconnect)),
-          ("DisconnectReason", RecordValue(contact.disconnectReason?.rawValue)),
-          ("AgentConnectionAttempts", .number(Int64(contact.agentConnectionAttempts))),
-        ]),
-      RecordGroup(
-        name: "CustomerEndpoint", present: true,
-        fields: [("Address", .text(contact.customerNumber)), ("Type", .text("TELEPHONE_NUMBER"))]),
-      RecordGroup(
-        name: "Queue", present: true,
-        fields: [
-          ("Name", .text(contact.queue.text)),
-          ("EnqueueTimestamp", RecordValue(contact.enqueue)),
-          ("DequeueTimestamp", RecordValue(contact.dequeue)),
-          ("Duration", RecordValue(contact.queueDuration)),
-        ]),
-      RecordGroup(
-        name: "Agent", present: agent != nil,
-        fields: [
-          ("Username", RecordValue(agent?.username.text)),
-          ("ConnectedToAgentTimestamp", RecordValue(agent?.connectedToAgent)),
-          ("AgentInteractionDuration", RecordValue(agent?.interactionDuration)),
-          ("AfterContactWorkStartTimestamp", RecordValue(agent?.afterContactWorkStart)),
-          ("AfterContactWorkEndTimestamp", RecordValue(agent?.afterContactWorkEnd)),
-          ("AfterContactWorkDuration", RecordValue(agent?.afterContactWorkDuration)),
-        ]),
-    ]
+  /// Hands each field of `contact` to `visitor`. A visitor rather than an array of fields:
+  /// the call is specialised for each visitor and inlined, so a million records allocate
+  /// nothing here. With `customerFirst`, the fields only customer-first records carry are
+  /// added: `AnsweringMachineDetectionStatus` and `Queue.CallbackTotalQueueDuration`.
+  static func visit<Visitor: RecordVisitor & ~Copyable>(
+    _ contact: borrowing Contact, customerFirst: Bool, _ visitor: inout Visitor
+  ) {
+    visitor.field("ContactId", .id(contact.id))
+    visitor.field("InitialContactId", .id(contact.initialContactID))
+    visitor.field("PreviousContactId", RecordValue(contact.previousContactID))
+    visitor.field("NextContactId", RecordValue(contact.nextContactID))
+    visitor.field("Channel", .text("VOICE"))
+    visitor.field("InitiationMethod", .text(contact.method.rawValue))
+    visitor.field("InitiationTimestamp", .instant(contact.initiation))
+    visitor.field("ConnectedToSystemTimestamp", RecordValue(contact.connectedToSystem))
+    visitor.field("DisconnectTimestamp", RecordValue(contact.disconnect))
+    visitor.field("DisconnectReason", RecordValue(contact.disconnectReason?.rawValue))
+    visitor.field("AgentConnectionAttempts", .number(Int64(contact.agentConnectionAttempts)))
     if customerFirst {
-      groups[0].fields.append(
-        ("AnsweringMachineDetectionStatus", RecordValue(contact.answeringMachineStatus)))
-      groups[2].fields.append(
-        ("CallbackTotalQueueDuration", RecordValue(contact.callbackTotalQueueDuration)))
+      visitor.field(
+        "AnsweringMachineDetectionStatus", RecordValue(contact.answeringMachineStatus))
     }
-    return groups
+
+    visitor.beginGroup("CustomerEndpoint", present: true)
+    visitor.field("Address", .text(contact.customerNumber))
+    visitor.field("Type", .text("TELEPHONE_NUMBER"))
+    visitor.endGroup()
+
+    visitor.beginGroup("Queue", present: true)
+    visitor.field("Name", .text(contact.queue.text))
+    visitor.field("EnqueueTimestamp", RecordValue(contact.enqueue))
+    visitor.field("DequeueTimestamp", RecordValue(contact.dequeue))
+    visitor.field("Duration", RecordValue(contact.queueDuration))
+    if customerFirst {
+      visitor.field("CallbackTotalQueueDuration", RecordValue(contact.callbackTotalQueueDuration))
+    }
+    visitor.endGroup()
+
+    let agent = contact.agent
+    visitor.beginGroup("Agent", present: agent != nil)
+    visitor.field("Username", RecordValue(agent?.username.text))
+    visitor.field("ConnectedToAgentTimestamp", RecordValue(agent?.connectedToAgent))
+    visitor.field("AgentInteractionDuration", RecordValue(agent?.interactionDuration))
+    visitor.field("AfterContactWorkStartTimestamp", RecordValue(agent?.afterContactWorkStart))
+    visitor.field("AfterContactWorkEndTimestamp", RecordValue(agent?.afterContactWorkEnd))
+    visitor.field("AfterContactWorkDuration", RecordValue(agent?.afterContactWorkDuration))
+    visitor.endGroup()
   }
 
   /// True for the records of customer-first callbacks (rule 11).

@@ -163,13 +163,14 @@ public struct Session: CommandExecuting {
     } else {
       contacts = simulation.contacts
     }
-    var lines: [String] = []
     switch format {
-    case .table: RecordsTable.render(contacts, into: &lines)
-    case .json: RecordsJSON.render(contacts, into: &lines)
-    case .csv: RecordsCSV.render(contacts, into: &lines)
+    case .table:
+      var lines: [String] = []
+      RecordsTable.render(contacts, into: &lines)
+      out.append(contentsOf: lines)
+    case .json: RecordsJSON.render(contacts, into: out)
+    case .csv: RecordsCSV.render(contacts, into: out)
     }
-    out.append(contentsOf: lines)
   }
 
   /// The line as a transcript shows it: no comment, no surrounding blanks.
