@@ -102,7 +102,8 @@ struct Arguments {
   init(_ line: TokenizedLine, _ spec: CommandSpec) throws(UsageError) {
     command = spec.name
     positionals = line.positionals
-    options = []
+    // The line's own list once checked: sharing it costs no allocation.
+    options = line.options
     let range = spec.positionalCount
     if !range.contains(positionals.count) {
       if positionals.count > range.upperBound {
@@ -112,7 +113,7 @@ struct Arguments {
       }
       throw UsageError("\(spec.name): missing argument; usage: \(spec.usage)")
     }
-    for (key, value) in line.options {
+    for (position, (key, value)) in line.options.enumerated() {
       guard !key.isEmpty else {
         throw UsageError("\(spec.name): '=\(value.prefix(40))' has no option name; write key=value")
       }
@@ -125,11 +126,10 @@ struct Arguments {
               ? "; \(spec.name) takes no options"
               : "; options are \(keys.map { $0 + "=" }.joined(separator: " "))"))
       }
-      guard option(key) == nil else {
+      guard !line.options[..<position].contains(where: { $0.key == key }) else {
         throw UsageError("\(spec.name): option \(key)= is given twice")
       }
       guard !value.isEmpty else { throw UsageError("\(spec.name): option \(key)= needs a value") }
-      options.append((key, value))
     }
   }
 
