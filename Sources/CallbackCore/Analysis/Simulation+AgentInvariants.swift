@@ -41,16 +41,16 @@ extension Simulation {
   /// Contacts and agents point at each other one to one; each Scheduled leg has one timer;
   /// the sets the defaults draw on hold exactly the contacts in those states.
   func checkBookkeeping(into found: inout [InvariantViolation]) {
-    var timerCounts = [Int](repeating: 0, count: contacts.count + 1)
-    var timerDeadlines = [Instant?](repeating: nil, count: contacts.count + 1)
+    // Notes per record number in one array, no sets: `explore` runs this for every state.
+    var notes = [LegNotes](repeating: LegNotes(), count: contacts.count + 1)
     for timer in timers.unordered {
       let number = timer.contact.number
       guard number >= 1, number <= contacts.count else {
         found.append(.init(.onePlace, "a timer names \(timer.contact), which does not exist"))
         continue
       }
-      timerCounts[number] += 1
-      timerDeadlines[number] = timer.deadline
+      notes[number].timers += 1
+      notes[number].deadline = timer.deadline
       if timer.deadline < now {
         found.append(
           .init(.timeForward, "\(timer.contact)'s timer at \(timer.deadline.iso8601) is overdue"))
@@ -61,25 +61,25 @@ extension Simulation {
     var counts = (offered: 0, dialing: 0, connected: 0, waitingCallers: 0, ringing: 0)
     // The routing heaps hold an entry for each waiting contact at its current place; stale
     // entries (for contacts that moved on) are allowed, they are dropped when met.
-    let routable = entries(of: waiting)
-    let dialable = entries(of: dialQueue)
+    noteEntries(of: waiting, in: &notes) { $0.routable = true }
+    noteEntries(of: dialQueue, in: &notes) { $0.dialable = true }
     for c in contacts {
       missedOffers += c.declines + c.withdrawnOffers
       let isScheduled: Bool
       if case .scheduled(let until) = c.state {
         isScheduled = true
-        if timerDeadlines[c.id.number] != until {
+        if notes[c.id.number].deadline != until {
           found.append(
             .init(.onePlace, "\(c.id) is Scheduled until \(until.iso8601) with no timer then"))
         }
       } else {
         isScheduled = false
       }
-      if timerCounts[c.id.number] != (isScheduled ? 1 : 0) {
+      if notes[c.id.number].timers != (isScheduled ? 1 : 0) {
         found.append(
           .init(
             .onePlace,
-            "\(c.id) has \(timerCounts[c.id.number]) timers while \(c.state.text(now: now, c))"))
+            "\(c.id) has \(notes[c.id.number].timers) timers while \(c.state.text(now: now, c))"))
       }
       switch c.state {
       case .offered: counts.offered += 1
@@ -102,14 +102,14 @@ extension Simulation {
             "\(c.id) is \(c.state.text(now: now, c)) but the lists of pending offers, callbacks "
               + "being dialed, connected contacts, waiting callers and ringing dials disagree"))
       }
-      if c.state == .queued && !routable.contains(c.id) {
+      if c.state == .queued && !notes[c.id.number].routable {
         found.append(
           .init(
             .onePlace,
             "\(c.id) is \(c.state.text(now: now, c)) but the queue for agents has no entry for it "
               + "at its place (\(c.queueOrder.iso8601))"))
       }
-      if c.state == .awaitingDial && !dialable.contains(c.id) {
+      if c.state == .awaitingDial && !notes[c.id.number].dialable {
         found.append(
           .init(
             .onePlace,
@@ -157,15 +157,32 @@ extension Simulation {
     }
   }
 
-  /// The contacts a routing heap holds an entry for at their current place.
-  private func entries(of heap: Heap<WaitingEntry>) -> Set<ContactID> {
-    var found = Set<ContactID>()
+  /// Marks each record a routing heap holds an entry for at its current place.
+  private func noteEntries(
+    of heap: Heap<WaitingEntry>, in notes: inout [LegNotes], _ mark: (inout LegNotes) -> Void
+  ) {
     for entry in heap.unordered {
-      guard let c = contact(entry.contact) else { continue }
-      if entry.queueOrder == c.queueOrder && entry.initialContact == c.initialContactID {
-        found.insert(c.id)
+      let number = entry.contact.number
+      guard number >= 1, number <= contacts.count else { continue }
+      // Read in place: binding the record would copy it. Noted under the record's own ID,
+      // which the walk below looks up.
+      let id = contacts[number - 1].id.number
+      if entry.queueOrder == contacts[number - 1].queueOrder
+        && entry.initialContact == contacts[number - 1].initialContactID
+        && notes.indices.contains(id)
+      {
+        mark(&notes[id])
       }
     }
-    return found
   }
+}
+
+/// What the bookkeeping check gathers per record before it walks the records.
+private struct LegNotes {
+  var timers = 0
+  /// The deadline of its last timer.
+  var deadline: Instant?
+  /// The queue for agents, or the dial-out queue, holds an entry for it at its place.
+  var routable = false
+  var dialable = false
 }
