@@ -405,4 +405,37 @@ extension SessionTests {
       #expect(errors.first?.hasPrefix("t.cbsh:\(badLine): error: no agent 'nobody'") == true)
     }
   }
+
+  /// A script longer than a chunk is prepared a chunk ahead on another thread: its lines
+  /// still come in order, cut as `split` cuts them, and a bad line far down is named by its
+  /// number. Lone CRs make chunks run past their size, up to the next LF.
+  @Test func longScriptsAreCutLikeSplitAcrossChunks() {
+    var generator = SplitMix64(seed: 11)
+    let ends = ["\n", "\r\n", "\r", "\n\n", "\r\r\n"]
+    var text = ""
+    var count = 0
+    while text.utf8.count < 5 * ScriptLines.chunkBytes {
+      text += "agent a\(count)x" + ends.randomElement(using: &generator)!
+      count += 1
+    }
+    let bad = count - 7
+    text = text.replacingOccurrences(of: "agent a\(bad)x", with: "ready nobody")
+    let lines = ScriptLines.split(text)
+    let badLine = lines.firstIndex { $0.hasPrefix("ready nobody") }! + 1
+    var s = Session()
+    var errors: [String] = []
+    var bytes: [UInt8] = []
+    let stdout = TextOutput(drain: { bytes += $0 })
+    _ = ScriptRunner.run(
+      [ScriptSource(name: "t.cbsh", text: text)], keepGoing: true, session: &s, stdout: stdout,
+      stderr: { errors += $0 })
+    stdout.flush()
+    var oneByOne = Session()
+    var expected: [String] = []
+    for line in lines { expected += oneByOne.execute(line: String(line)).stdout }
+    #expect(String(decoding: bytes, as: UTF8.self) == expected.map { $0 + "\n" }.joined())
+    #expect(s.log == oneByOne.log)
+    #expect(errors.count == 1)
+    #expect(errors.first?.hasPrefix("t.cbsh:\(badLine): error: no agent 'nobody'") == true)
+  }
 }

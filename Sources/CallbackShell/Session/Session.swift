@@ -1,5 +1,25 @@
 import CallbackCore
 
+/// A line tokenized and parsed: work that needs nothing but the line, so that a script
+/// runner can do it ahead, on another thread, while the session runs earlier lines.
+public struct PreparedLine: Sendable {
+  public var text: String
+  var tokens: TokenizedLine?
+  /// Nil for a blank or comment-only line.
+  var parsed: Result<ParsedLine, UsageError>?
+
+  public init(_ text: String) {
+    self.text = text
+    tokens = Tokenizer.tokenize(Substring(text))
+    guard let tokens else { return }
+    do {
+      parsed = .success(try Parser.parse(tokens))
+    } catch {
+      parsed = .failure(error)
+    }
+  }
+}
+
 /// One simulation and the command lines applied to it. It parses each line, applies it to
 /// the machine and renders what happened. A rejected line leaves everything unchanged.
 public struct Session: CommandExecuting {
@@ -34,11 +54,17 @@ public struct Session: CommandExecuting {
   /// Runs one line, writing what it prints for stdout to `stdout` as it goes; the result
   /// holds only stderr and whether the line was rejected. A rejected line writes nothing.
   public mutating func execute(line: String, stdout: TextOutput) -> CommandOutput {
-    guard let tokens = Tokenizer.tokenize(Substring(line)) else { return CommandOutput() }
+    execute(PreparedLine(line), stdout: stdout)
+  }
+
+  /// Runs a line already tokenized and parsed.
+  public mutating func execute(_ prepared: PreparedLine, stdout: TextOutput) -> CommandOutput {
+    let line = prepared.text
+    guard let tokens = prepared.tokens, let result = prepared.parsed else { return CommandOutput() }
     let parsed: ParsedLine
-    do {
-      parsed = try Parser.parse(tokens)
-    } catch {
+    switch result {
+    case .success(let found): parsed = found
+    case .failure(let error):
       return CommandOutput(stderr: ["error: \(error.message)".escapingControls], rejected: true)
     }
     switch parsed {
