@@ -15,6 +15,16 @@ final class Output {
   init() {
     signal(SIGPIPE, SIG_IGN)
     buffer.reserveCapacity(capacity)
+    #if os(Linux)
+      // When stdout is a pipe, ask for 1 MiB (the unprivileged limit) instead of 64 KiB:
+      // `cbsh day.cbsh | …` then waits for its reader a sixteenth as often, which halved
+      // the time of a gigabyte of `records format=json`. Refused or not a pipe: no matter.
+      var status = stat()
+      if fstat(1, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO {
+        let setPipeSize: Int32 = 1031  // F_SETPIPE_SZ: Glibc hides it without _GNU_SOURCE
+        _ = fcntl(1, setPipeSize, Int32(1 << 20))
+      }
+    #endif
   }
 
   /// Bytes already cut into lines; a chunk as large as the buffer goes straight out.
