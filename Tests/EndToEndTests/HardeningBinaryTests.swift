@@ -352,10 +352,13 @@ struct BadInput: Sendable, CustomTestStringConvertible {
     defer { try? FileManager.default.removeItem(at: dir) }
     try Data(String(repeating: "status\n", count: 20_000).utf8).write(
       to: dir.appendingPathComponent("big.cbsh"))
-    // Failing transcripts, so that `cbsh test` has far more to say than a pipe holds.
+    // Failing transcripts, so that `cbsh test` has far more to say than a pipe holds (cbsh
+    // asks for a 1 MiB pipe): 20 failing commands in each of 1,000 files, about 3 MB.
+    let failing = (0..<20).map {
+      "agent a\($0)\n#| 2026-01-01T09:00:00Z agent a\($0) added: Busy\n"
+    }
     for index in 0..<1_000 {
-      try Data("agent a\n#| 2026-01-01T09:00:00Z agent a added: Busy\n".utf8).write(
-        to: dir.appendingPathComponent("t\(index).cbsh"))
+      try Data(failing.joined().utf8).write(to: dir.appendingPathComponent("t\(index).cbsh"))
     }
     let quoted = arguments.map { "'" + $0 + "'" }.joined(separator: " ")
     let run = try runBytes(
