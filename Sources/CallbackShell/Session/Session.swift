@@ -170,8 +170,7 @@ public struct Session: CommandExecuting {
     replay.faults = simulation.faults
     var events: [TimedEvent] = []
     for entry in log where entry.changesState {
-      guard let tokens = Tokenizer.tokenize(Substring(entry.line)),
-        case .simulation(let command)? = try? Parser.parse(tokens),
+      guard case .success(.simulation(let command))? = PreparedLine(entry.line).parsed,
         let happened = try? Session.apply(command, to: &replay)
       else { preconditionFailure("replaying '\(entry.line)' failed") }
       events += happened
@@ -200,15 +199,8 @@ public struct Session: CommandExecuting {
   }
 
   /// The line as a transcript shows it: no comment, no surrounding blanks.
+  /// Not called for a line the tokenizer found bare: that one is canonical already.
   static func canonical(_ line: String) -> String {
-    let bytes = line.utf8
-    let isBlank: (UInt8) -> Bool = { $0 == 32 || $0 == 9 || $0 == 13 }
-    // Most lines are canonical already; keep them without copying.
-    if let first = bytes.first, let last = bytes.last, !isBlank(first), !isBlank(last),
-      !bytes.contains(UInt8(ascii: "#"))
-    {
-      return line
-    }
     let code =
       line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
     return code.trimmingBlanks()
