@@ -132,7 +132,7 @@ func runLines(_ text: String) {
   // The two line splitters must agree.
   var cut: [String] = []
   ScriptLines.forEach(in: text) { _, line in
-    cut.append(line)
+    cut.append(line.text)
     return true
   }
   if cut != ScriptLines.split(text).map(String.init) {

@@ -67,9 +67,13 @@ import Testing
     #expect(first.status == 0)
     #expect(first == second)
     let json1 = try cbsh(
-      [], input: try String(contentsOfFile: BinaryTests.seed) + "records format=json\n")
+      [],
+      input: try String(contentsOfFile: BinaryTests.seed, encoding: .utf8) + "records format=json\n"
+    )
     let json2 = try cbsh(
-      [], input: try String(contentsOfFile: BinaryTests.seed) + "records format=json\n")
+      [],
+      input: try String(contentsOfFile: BinaryTests.seed, encoding: .utf8) + "records format=json\n"
+    )
     #expect(json1.stdout.count > 1000)
     #expect(json1 == json2)
   }

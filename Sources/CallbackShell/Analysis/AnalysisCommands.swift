@@ -103,7 +103,7 @@ enum AnalysisCommands {
       positionals: [.contact], positionalCount: 1...1,
       details: [
         "Each line is one event of one leg; lines of CONTACT's own leg are marked *. Rule",
-        "numbers are the domain decisions' (DECISIONS.md), as in `help` and error messages.",
+        "numbers refer to docs/rules.md, as in `help` and error messages.",
         "A customer-first chain (rule 11) names its queued and dialed legs, the dial-out,",
         "who or what answered each dial, and its CallbackTotalQueueDuration.",
       ],
