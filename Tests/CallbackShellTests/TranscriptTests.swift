@@ -356,7 +356,9 @@ private func temporaryFolder() throws -> URL {
   let report = try TranscriptRunner.run(
     paths: [file.path], update: true, color: false, ci: false, makeSession: { EchoEngine() })
   #expect(
-    report.output == "\(file.path): error: cannot write: permission denied\n0 passed, 1 failed\n")
+    report.output
+      == "\(file.path): error: cannot write: Permission denied: the file is read-only; nothing was written\n0 passed, 1 failed\n"
+  )
   #expect(try String(contentsOf: file, encoding: .utf8) == "say b\n")
 }
 

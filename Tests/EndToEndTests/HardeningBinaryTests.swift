@@ -274,7 +274,8 @@ struct BadInput: Sendable, CustomTestStringConvertible {
       run
         == ByteRun(
           status: 1,
-          stdout: "\(file.path): error: cannot write: permission denied\n0 passed, 1 failed\n",
+          stdout:
+            "\(file.path): error: cannot write: Permission denied: the file is read-only; nothing was written\n0 passed, 1 failed\n",
           stderr: ""))
     #expect(try String(contentsOf: file, encoding: .utf8) == text)
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["stale.cbsh"])

@@ -23,10 +23,12 @@ public struct ScriptFileSystem: Sendable {
   public static let real = ScriptFileSystem(
     read: { path in ScriptFiles.read(path) },
     write: { path, text in
-      if let code = POSIXFile.writeAtomically(Array(text.utf8), to: path) {
-        return .failure(FileProblem(POSIXFile.foundationWriteMessage(errno: code)))
+      do throws(AtomicFile.Failure) {
+        try AtomicFile.write(Array(text.utf8), to: path)
+        return .success(())
+      } catch {
+        return .failure(FileProblem(error.reason))
       }
-      return .success(())
     },
     canonicalPath: { path in POSIXFile.canonical(path) })
 }
@@ -93,71 +95,6 @@ enum POSIXFile {
     return String(validating: bytes[start...], as: UTF8.self)
   }
 
-  /// Writes like Foundation's `Data.write(to:options: .atomic)` on Linux: a new file (mode
-  /// 0666 less the umask) next to the target, synced, then renamed over it (a symbolic link at
-  /// the target is replaced, not followed). Returns the errno of a failure.
-  static func writeAtomically(_ bytes: [UInt8], to path: String) -> Int32? {
-    let target = absolute(path)
-    let folder = parent(of: target)
-    let pid = String(getpid(), radix: 16, uppercase: true)
-    var descriptor: Int32 = -1
-    var temporary = ""
-    for _ in 0..<7 {
-      temporary =
-        folder + (folder.hasSuffix("/") ? "" : "/") + ".dat.nosync\(pid)." + randomSuffix()
-      // Foundation's mktemp turns an unreachable folder into an empty name, hence ENOENT.
-      var info = stat()
-      if lstat(temporary, &info) == 0 { continue }
-      if errno != ENOENT { return ENOENT }
-      descriptor = retryingInterrupts {
-        open(temporary, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0o666)
-      }
-      if descriptor >= 0 { break }
-      if errno != EEXIST { return errno }
-    }
-    guard descriptor >= 0 else { return EIO }
-    defer { close(descriptor) }
-    if let code = writeAll(bytes, to: descriptor) {
-      unlink(temporary)
-      return code
-    }
-    guard rename(temporary, target) == 0 else {
-      let code = errno
-      unlink(temporary)
-      return code == EBUSY ? writeInPlace(bytes, to: target, exclusive: false) : code
-    }
-    return nil
-  }
-
-  /// Writes like Foundation's non-atomic `Data.write(to:options:)`: opens with O_TRUNC (and
-  /// O_EXCL when `exclusive`), mode 0666 less the umask. Returns the errno of a failure.
-  static func writeInPlace(_ bytes: [UInt8], to path: String, exclusive: Bool) -> Int32? {
-    let flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | (exclusive ? O_EXCL : 0)
-    let descriptor = retryingInterrupts { open(path, flags, 0o666) }
-    guard descriptor >= 0 else { return errno }
-    defer { close(descriptor) }
-    return writeAll(bytes, to: descriptor)
-  }
-
-  /// Writes every byte and syncs; a special file that cannot sync (EINVAL) is fine.
-  private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
-    guard !bytes.isEmpty else { return nil }
-    var offset = 0
-    while offset < bytes.count {
-      let written = bytes.withUnsafeBytes { raw in
-        write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-      }
-      if written < 0 {
-        if errno == EINTR { continue }
-        return errno
-      }
-      if written == 0 { return EIO }
-      offset += written
-    }
-    if fsync(descriptor) != 0 && errno != EINVAL { return errno }
-    return nil
-  }
-
   /// The identity of a script for `source` loops: the absolute path with every symbolic link
   /// resolved, or the tidied absolute path when the file does not exist.
   static func canonical(_ path: String) -> String {
@@ -209,32 +146,10 @@ enum POSIXFile {
     return String(cString: pointer)
   }
 
-  private static func randomSuffix() -> String {
-    let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-    return String((0..<6).map { _ in letters.randomElement()! })
-  }
-
-  private static func retryingInterrupts(_ call: () -> Int32) -> Int32 {
+  static func retryingInterrupts(_ call: () -> Int32) -> Int32 {
     while true {
       let result = call()
       if result >= 0 || errno != EINTR { return result }
-    }
-  }
-
-  /// The text of Foundation's (Linux) error for a failed write with this errno.
-  static func foundationWriteMessage(errno code: Int32) -> String {
-    "The operation could not be completed. " + foundationWriteDetail(errno: code)
-  }
-
-  static func foundationWriteDetail(errno code: Int32) -> String {
-    switch code {
-    case ENOENT: return "The file doesn’t exist."
-    case EPERM, EACCES: return "You don’t have permission."
-    case ENAMETOOLONG: return "The file name is invalid."
-    case EDQUOT, ENOSPC: return "There isn’t enough space."
-    case EROFS: return "The volume is read only."
-    case EEXIST: return "A file with the same name already exists."
-    default: return "(NSCocoaErrorDomain error 512.)"
     }
   }
 

@@ -102,7 +102,10 @@ enum TranscriptIO {
     }
   }
 
-  static func read(path: String) throws(Failure) -> String {
+  /// The transcript's text, and what the file was just before it was read, so that an
+  /// update can tell whether someone changed it meanwhile.
+  static func read(path: String) throws(Failure) -> (text: String, read: AtomicFile.Identity?) {
+    let identity = AtomicFile.Identity.of(POSIXFile.canonical(path))
     let bytes: [UInt8]
     switch POSIXFile.readAll(path) {
     case .success(let contents): bytes = contents
@@ -111,43 +114,20 @@ enum TranscriptIO {
     guard let text = POSIXFile.decodeUTF8(bytes) else {
       throw Failure(reason: "not valid UTF-8")
     }
-    return text
+    return (text, identity)
   }
 
-  /// Replaces the file's contents, keeping its permissions. Writes a temporary file next to it
-  /// and renames it over the original; writes in place when that temporary file cannot be made.
-  static func write(_ text: String, to path: String) throws(Failure) {
-    guard access(path, W_OK) == 0 else {
-      throw Failure(reason: "permission denied")
-    }
-    let whole = POSIXFile.absolute(path)
-    let target = POSIXFile.resolved(whole) ?? POSIXFile.standardized(whole)
-    let bytes = Array(text.utf8)
-    var original = stat()
-    let known = lstat(target, &original) == 0
-
-    let name = target[target.index(after: target.lastIndex(of: "/")!)...]
-    let folder = POSIXFile.parent(of: target)
-    let temporary =
-      (folder.hasSuffix("/") ? folder : folder + "/") + ".\(name).\(getpid()).tmp"
-    if let code = POSIXFile.writeInPlace(bytes, to: temporary, exclusive: true) {
-      // Someone else's file is left alone; a half-written one of ours goes.
-      if code != EEXIST { unlink(temporary) }
-      if let code = POSIXFile.writeInPlace(bytes, to: target, exclusive: false) {
-        throw Failure(reason: writeReason(errno: code))
-      }
-      return
-    }
-    // Separate calls: a refused owner change must not skip the permissions.
-    if known {
-      _ = chmod(temporary, original.st_mode & 0o7777)
-      _ = lchown(temporary, original.st_uid, gid_t.max)
-      _ = lchown(temporary, uid_t.max, original.st_gid)
-    }
-    guard rename(temporary, target) == 0 else {
-      let code = errno
-      unlink(temporary)
-      throw Failure(reason: describe(errno: code))
+  /// Replaces the transcript through `AtomicFile`, unless it changed since `read`. A symbolic
+  /// link is followed here (cbsh read the transcript through it): the file it points to is
+  /// replaced and the link stays.
+  static func write(
+    _ text: String, to path: String, unchangedSince read: AtomicFile.Identity?
+  ) throws(Failure) {
+    do {
+      try AtomicFile.write(
+        Array(text.utf8), to: POSIXFile.canonical(path), unchangedSince: read)
+    } catch {
+      throw Failure(reason: error.reason)
     }
   }
 
@@ -158,21 +138,5 @@ enum TranscriptIO {
     case EPERM, EACCES: return "permission denied"
     default: return POSIXFile.foundationReadMessage(errno: code)
     }
-  }
-
-  /// A short reason for a failed write, as Foundation's errors read: `permission denied`.
-  private static func writeReason(errno code: Int32) -> String {
-    switch code {
-    case ENOENT: return "no such file"
-    case EPERM, EACCES: return "permission denied"
-    case EROFS: return "read-only file system"
-    default: return POSIXFile.foundationWriteMessage(errno: code)
-    }
-  }
-
-  /// `strerror` text starting in lower case: `permission denied`.
-  private static func describe(errno code: Int32) -> String {
-    let text = String(cString: strerror(code))
-    return text.prefix(1).lowercased() + text.dropFirst()
   }
 }

@@ -79,8 +79,9 @@ public enum TranscriptRunner {
     var failed = 0
     for file in files {
       let text: String
+      let read: AtomicFile.Identity?
       do {
-        text = try TranscriptIO.read(path: file)
+        (text, read) = try TranscriptIO.read(path: file)
       } catch {
         output += "\(file): error: cannot read: \(error.reason)\n"
         failed += 1
@@ -95,7 +96,7 @@ public enum TranscriptRunner {
       }
       if let updatedText = result.updatedText {
         do {
-          try TranscriptIO.write(updatedText, to: file)
+          try TranscriptIO.write(updatedText, to: file, unchangedSince: read)
           output += "updated \(file)\n"
         } catch {
           output += "\(file): error: cannot write: \(error.reason)\n"

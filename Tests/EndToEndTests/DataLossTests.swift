@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+
+/// Issue 13, data loss: no user file is ever truncated, replaced when it is not a regular
+/// file, or changed by `cbsh test`.
+@Suite struct DataLossTests {
+  /// A transcript of `count` commands whose expectations are stale.
+  private func staleTranscript(_ count: Int) -> String {
+    (1...count).map { "agent a\($0)\n#| stale\n" }.joined()
+  }
+
+  /// Runs the binary under bash with `ulimit -f BLOCKS` and SIGXFSZ ignored, so writes past
+  /// the limit fail with EFBIG instead of ending the process.
+  private func runLimited(blocks: Int, _ arguments: [String], in folder: URL) throws -> ByteRun {
+    try runBytes(
+      ["-c", "trap '' XFSZ; ulimit -f \(blocks); exec \"$0\" \"$@\"", cbshBinary.path]
+        + arguments,
+      executable: "/bin/bash", directory: folder)
+  }
+
+  private func names(in folder: URL) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+  }
+
+  private func mode(_ path: String) throws -> Int {
+    try (FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1
+  }
+
+  @Test func updateOverTheFileSizeLimitLeavesTheTranscriptWhole() throws {
+    let folder = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("big.cbsh")
+    let text = staleTranscript(301)
+    try Data(text.utf8).write(to: file)
+    try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: file.path)
+    // 4 blocks of 1 KiB: less than the new text (about 19 KB), more than nothing.
+    let run = try runLimited(blocks: 4, ["test", "--update", "big.cbsh"], in: folder)
+    #expect(
+      run
+        == ByteRun(
+          status: 1,
+          stdout: "big.cbsh: error: cannot write: File too large for the file size limit"
+            + " (ulimit -f); the file is unchanged\n0 passed, 1 failed\n",
+          stderr: ""))
+    #expect(try String(contentsOf: file, encoding: .utf8) == text)
+    #expect(try mode(file.path) == 0o640)
+    #expect(try names(in: folder) == ["big.cbsh"])
+
+    // Without the limit the update goes through and keeps the mode.
+    let free = try runBytes(["test", "--update", "big.cbsh"], directory: folder)
+    #expect(free.stdout == "updated big.cbsh\n1 passed, 0 failed\n")
+    #expect(try mode(file.path) == 0o640)
+    #expect(try names(in: folder) == ["big.cbsh"])
+  }
+
+  @Test func saveOverTheFileSizeLimitLeavesTheFileWhole() throws {
+    let folder = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("out.cbsh")
+    try Data("old\n".utf8).write(to: file)
+    let script = folder.appendingPathComponent("script.cbsh")
+    let agents = (1...200).map { "agent a\($0)" }.joined(separator: "\n")
+    try Data((agents + "\nsave out.cbsh\n").utf8).write(to: script)
+    let run = try runLimited(blocks: 4, ["script.cbsh"], in: folder)
+    #expect(run.status == 1)
+    #expect(
+      run.stderr
+        == "script.cbsh:201: error: cannot save to out.cbsh: File too large for the file size"
+        + " limit (ulimit -f); the file is unchanged\n")
+    #expect(try String(contentsOf: file, encoding: .utf8) == "old\n")
+    #expect(try names(in: folder) == ["out.cbsh", "script.cbsh"])
+  }
+
+  @Test func saveKeepsTheModeOfTheFileItReplaces() throws {
+    let folder = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("private.cbsh")
+    try Data("old\n".utf8).write(to: file)
+    try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+    let run = try runBytes(
+      [], stdin: Data("agent a\nsave private.cbsh\n".utf8), directory: folder)
+    #expect(run.stderr == "")
+    #expect(try mode(file.path) == 0o600)
+    #expect(try String(contentsOf: file, encoding: .utf8).contains("agent a\n"))
+    #expect(try names(in: folder) == ["private.cbsh"])
+  }
+
+  /// Each refusal names the path and why, exits 1, and changes nothing.
+  @Test func saveRefusesWhatIsNotARegularFile() throws {
+    let folder = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let target = folder.appendingPathComponent("target.txt")
+    try Data("keep me\n".utf8).write(to: target)
+    try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: target.path)
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.appendingPathComponent("link.cbsh").path, withDestinationPath: "target.txt")
+    #expect(mkfifo(folder.appendingPathComponent("fifo").path, 0o644) == 0)
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("dir"), withIntermediateDirectories: false)
+    let devNullMode = try mode("/dev/null")
+    let cases: [(String, String)] = [
+      (
+        "link.cbsh",
+        "it is a symbolic link; cbsh does not write through links: give the path it"
+          + " points to"
+      ),
+      ("fifo", "it is a FIFO, not a regular file; cbsh only replaces regular files"),
+      (
+        "/dev/null",
+        "it is a character device, not a regular file; cbsh only replaces regular"
+          + " files"
+      ),
+      ("dir", "it is a folder; give the path of a file inside it"),
+      ("missing/x.cbsh", "folder missing does not exist; create it first"),
+      ("target.txt/x.cbsh", "target.txt is not a folder"),
+    ]
+    for (path, reason) in cases {
+      let run = try runBytes(
+        [], stdin: Data("agent a\nsave \(path)\n".utf8), directory: folder)
+      #expect(
+        run
+          == ByteRun(
+            status: 1, stdout: "2026-01-01T09:00:00Z agent a added: Available\n",
+            stderr: "<stdin>:2: error: cannot save to \(path): \(reason)\n"), "\(path)")
+    }
+    #expect(try String(contentsOf: target, encoding: .utf8) == "keep me\n")
+    #expect(try mode(target.path) == 0o640)
+    #expect(try mode("/dev/null") == devNullMode)
+    #expect(try names(in: folder) == ["dir", "fifo", "link.cbsh", "target.txt"])
+    #expect(try names(in: folder.appendingPathComponent("dir")) == [])
+  }
+
+  /// `file=` goes through the same writer as `save`.
+  @Test func fileOptionRefusesASymbolicLink() throws {
+    let folder = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let target = folder.appendingPathComponent("target.txt")
+    try Data("keep me\n".utf8).write(to: target)
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.appendingPathComponent("chart.svg").path, withDestinationPath: "target.txt")
+    let run = try runBytes(
+      [], stdin: Data("agent a\nenqueue\ntimeline format=svg file=chart.svg\n".utf8),
+      directory: folder)
+    #expect(run.status == 1)
+    #expect(
+      run.stderr
+        == "<stdin>:3: error: cannot write chart.svg: it is a symbolic link; cbsh does not"
+        + " write through links: give the path it points to\n")
+    #expect(try String(contentsOf: target, encoding: .utf8) == "keep me\n")
+  }
+}
