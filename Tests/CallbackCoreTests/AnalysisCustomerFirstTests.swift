@@ -24,13 +24,13 @@ func customerFirstScenario(agents names: [AgentName] = [alice, bob], maxAttempts
 
 /// Runs `steps`, checking after each one every invariant three ways: the step, the whole
 /// state, and the legs and agents the step touched (what the session runs).
-func runChecked(_ steps: [Step], on sim: inout Simulation) throws {
+func runChecked(_ steps: [Command], on sim: inout Simulation) throws {
   for step in steps {
     let before = StepBaseline(sim)
-    let events = try step.apply(to: &sim)
-    #expect(sim.checkStep(from: before, events: events) == [], "\(step.line)")
-    #expect(sim.checkInvariants() == [], "\(step.line)")
-    #expect(sim.checkInvariants(touchedBy: events) == [], "\(step.line)")
+    let events = try sim.apply(step)
+    #expect(sim.checkStep(from: before, events: events) == [], "\(step)")
+    #expect(sim.checkInvariants() == [], "\(step)")
+    #expect(sim.checkInvariants(touchedBy: events) == [], "\(step)")
   }
 }
 
@@ -44,10 +44,15 @@ func runChecked(_ steps: [Step], on sim: inout Simulation) throws {
       [
         .wait(Seconds(10)), .dial(c(2)), .wait(Seconds(20)), .connect(c(3), .voicemailBeep),
         .wait(Seconds(300)), .dial(c(4)), .connect(c(4), .human), .offer(c(4), bob),
-        .decline(c(4)), .offer(c(4), alice), .accept(c(4)), .hangup(c(4), by: .agent),
-        .ready(alice), .ready(bob), .enqueue, .callback(c(5), mode: nil), .wait(Seconds(10)),
-        .dial(c(6)), .connect(c(7), .human), .offer(c(7), alice), .hangup(c(7), by: nil),
-        .ready(alice), .enqueue, .callback(c(8), mode: nil), .wait(Seconds(10)), .dial(c(9)),
+        .decline(.contact(c(4))), .offer(c(4), alice), .accept(.contact(c(4))),
+        .hangup(c(4), .agent),
+        .ready(alice), .ready(bob), .enqueue(queue: nil, number: nil),
+        .callback(c(5), queue: nil, settings: CallbackSettingsChange(), number: nil),
+        .wait(Seconds(10)),
+        .dial(c(6)), .connect(c(7), .human), .offer(c(7), alice), .hangup(c(7), nil),
+        .ready(alice), .enqueue(queue: nil, number: nil),
+        .callback(c(8), queue: nil, settings: CallbackSettingsChange(), number: nil),
+        .wait(Seconds(10)), .dial(c(9)),
         .fail(c(10), .busy), .wait(Seconds(300)), .dial(c(11)), .connect(c(11), .sitBusy),
       ], on: &sim)
     #expect(sim.contact(c(4))?.callbackTotalQueueDuration == Seconds(0))
@@ -81,7 +86,7 @@ func runChecked(_ steps: [Step], on sim: inout Simulation) throws {
     try runChecked(
       [
         .wait(Seconds(10)), .wait(Seconds(45)), .dial(c(2)), .wait(Seconds(20)),
-        .connect(c(3), .human), .wait(Seconds(35)), .offer(c(3), alice), .accept(c(3)),
+        .connect(c(3), .human), .wait(Seconds(35)), .offer(c(3), alice), .accept(.contact(c(3))),
       ], on: &sim)
     // C2 waited 45 s for dial-out, C3 35 s for an agent.
     #expect(sim.contact(c(3))?.callbackTotalQueueDuration == Seconds(80))
@@ -132,9 +137,9 @@ func runChecked(_ steps: [Step], on sim: inout Simulation) throws {
     var sim = try customerFirstScenario()
     sim.faults.declineUsesAttempt = true
     try runChecked([.wait(Seconds(10)), .dial(c(2)), .connect(c(3), .human)], on: &sim)
-    _ = try Step.offer(c(3), alice).apply(to: &sim)
+    _ = try sim.apply(.offer(c(3), alice))
     let before = StepBaseline(sim)
-    let events = try Step.decline(c(3)).apply(to: &sim)
+    let events = try sim.apply(.decline(.contact(c(3))))
     #expect(sim.checkStep(from: before, events: events).map(\.invariant) == [.declineKeepsAttempts])
     #expect(
       sim.checkInvariants().map(\.description) == [
@@ -231,7 +236,7 @@ func runChecked(_ steps: [Step], on sim: inout Simulation) throws {
     #expect(
       found.steps == [
         .wait(Seconds(10)), .dial(c(2)), .connect(c(3), .human), .offer(c(3), alice),
-        .decline(c(3)),
+        .decline(.contact(c(3))),
       ])
     #expect(found.violations.first?.invariant == .declineKeepsAttempts)
   }
@@ -253,8 +258,10 @@ func runChecked(_ steps: [Step], on sim: inout Simulation) throws {
       [
         .wait(Seconds(10)), .wait(Seconds(30)), .dial(c(2)), .connect(c(3), .voicemailBeep),
         .wait(Seconds(300)), .dial(c(4)), .wait(Seconds(15)), .connect(c(4), .human),
-        .wait(Seconds(20)), .offer(c(4), alice), .accept(c(4)), .wait(Seconds(60)),
-        .hangup(c(4), by: .customer), .ready(alice), .enqueue, .callback(c(5), mode: .agentFirst),
+        .wait(Seconds(20)), .offer(c(4), alice), .accept(.contact(c(4))), .wait(Seconds(60)),
+        .hangup(c(4), .customer), .ready(alice), .enqueue(queue: nil, number: nil),
+        .callback(
+          c(5), queue: nil, settings: CallbackSettingsChange(mode: .agentFirst), number: nil),
       ], on: &sim)
     m = sim.callbackMetrics(queue: nil)
     #expect(m.agentFirstVolume == 1 && m.customerFirstVolume == 1)

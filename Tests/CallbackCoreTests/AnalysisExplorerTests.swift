@@ -36,7 +36,7 @@ import Testing
     start.faults.declineUsesAttempt = true
     let report = Explorer(depth: 8, maxStates: 100_000).explore(from: start)
     let found = try #require(report.violation)
-    #expect(found.steps == [.wait(Seconds(10)), .offer(c(2), alice), .decline(c(2))])
+    #expect(found.steps == [.wait(Seconds(10)), .offer(c(2), alice), .decline(.contact(c(2)))])
     #expect(found.violations.map(\.invariant) == [.declineKeepsAttempts, .declineKeepsAttempts])
   }
 

@@ -49,9 +49,12 @@ import Testing
     // renamed the contacts after it), the run's queue (BasicQueue does as well) and the
     // agents it did not need.
     #expect(
-      failure.script.map(\.line) == [
-        "agent bob", "enqueue", "callback C1", "wait 10s", "offer C2 bob", "accept C2",
-        "fail C2 reason=invalid-number", "ready bob", "wait 10m", "offer C3 bob", "decline C3",
+      failure.script == [
+        .agent([AgentName("bob")]), .enqueue(queue: nil, number: nil),
+        .callback(c(1), queue: nil, settings: CallbackSettingsChange(), number: nil),
+        .wait(Seconds(10)), .offer(c(2), AgentName("bob")), .accept(.contact(c(2))),
+        .fail(c(2), .invalidNumber), .ready(AgentName("bob")), .wait(Seconds(600)),
+        .offer(c(3), AgentName("bob")), .decline(.contact(c(3))),
       ])
     // The shrunk script breaks the invariant again; without the fault it does not.
     #expect(fuzzer.reproduce(failure.script, breaking: .declineKeepsAttempts) != nil)

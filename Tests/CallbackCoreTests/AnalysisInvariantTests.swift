@@ -14,8 +14,8 @@ func seedScenario(agents names: [AgentName] = [alice, bob]) throws -> Simulation
 }
 
 /// Applies steps that must all be accepted.
-func run(_ steps: [Step], on sim: inout Simulation) throws {
-  for step in steps { _ = try step.apply(to: &sim) }
+func run(_ steps: [Command], on sim: inout Simulation) throws {
+  for step in steps { _ = try sim.apply(step) }
 }
 
 /// The invariants a state breaks, by name, in report order.
@@ -27,18 +27,18 @@ func broken(_ sim: Simulation) -> [Invariant] {
   @Test func everyStateOfAFullChainHoldsEveryInvariant() throws {
     var sim = try seedScenario()
     #expect(sim.checkInvariants() == [])
-    let script: [Step] = [
-      .wait(Seconds(10)), .offer(c(2), bob), .decline(c(2)), .offer(c(2), alice),
-      .accept(c(2)), .fail(c(2), .busy), .ready(alice), .ready(bob), .wait(Seconds(600)),
-      .offer(c(3), alice), .accept(c(3)), .connect(c(3), nil), .hangup(c(3), by: .agent),
-      .ready(alice), .enqueue, .offer(c(4), bob), .hangup(c(4), by: nil),
+    let script: [Command] = [
+      .wait(Seconds(10)), .offer(c(2), bob), .decline(.contact(c(2))), .offer(c(2), alice),
+      .accept(.contact(c(2))), .fail(c(2), .busy), .ready(alice), .ready(bob), .wait(Seconds(600)),
+      .offer(c(3), alice), .accept(.contact(c(3))), .connect(c(3), nil), .hangup(c(3), .agent),
+      .ready(alice), .enqueue(queue: nil, number: nil), .offer(c(4), bob), .hangup(c(4), nil),
     ]
     for step in script {
       let before = StepBaseline(sim)
-      let events = try step.apply(to: &sim)
-      #expect(sim.checkStep(from: before, events: events) == [], "\(step.line)")
-      #expect(sim.checkInvariants() == [], "\(step.line)")
-      #expect(sim.checkInvariants(touchedBy: events) == [], "\(step.line)")
+      let events = try sim.apply(step)
+      #expect(sim.checkStep(from: before, events: events) == [], "\(step)")
+      #expect(sim.checkInvariants() == [], "\(step)")
+      #expect(sim.checkInvariants(touchedBy: events) == [], "\(step)")
     }
   }
 
@@ -47,7 +47,7 @@ func broken(_ sim: Simulation) -> [Invariant] {
     sim.faults.declineUsesAttempt = true
     try run([.wait(Seconds(10)), .offer(c(2), alice)], on: &sim)
     let before = StepBaseline(sim)
-    let events = try Step.decline(c(2)).apply(to: &sim)
+    let events = try sim.apply(.decline(.contact(c(2))))
     #expect(
       sim.checkStep(from: before, events: events) == [
         InvariantViolation(
@@ -73,7 +73,7 @@ func broken(_ sim: Simulation) -> [Invariant] {
 
   @Test func queueDurationAndEnqueueAtTheEndOfTheDelay() throws {
     var sim = try seedScenario()
-    try run([.wait(Seconds(10)), .offer(c(2), alice), .accept(c(2))], on: &sim)
+    try run([.wait(Seconds(10)), .offer(c(2), alice), .accept(.contact(c(2)))], on: &sim)
     #expect(sim.checkInvariants() == [])
     var early = sim
     early.contacts[1].enqueue = t("09:05:05")
@@ -113,7 +113,7 @@ func broken(_ sim: Simulation) -> [Invariant] {
 
   @Test func offersAreCounted() throws {
     var sim = try seedScenario()
-    try run([.wait(Seconds(10)), .offer(c(2), alice), .decline(c(2))], on: &sim)
+    try run([.wait(Seconds(10)), .offer(c(2), alice), .decline(.contact(c(2)))], on: &sim)
     #expect(sim.checkInvariants() == [])
     sim.contacts[1].agentConnectionAttempts = 0
     #expect(broken(sim) == [.offersCounted])
@@ -127,7 +127,7 @@ func broken(_ sim: Simulation) -> [Invariant] {
 
   @Test func anOfferWithdrawnByTheCallerIsAMissNotABug() throws {
     var sim = try simulation(agents: alice)
-    try run([.enqueue, .offer(c(1), alice), .hangup(c(1), by: nil)], on: &sim)
+    try run([.enqueue(queue: nil, number: nil), .offer(c(1), alice), .hangup(c(1), nil)], on: &sim)
     #expect(sim.checkInvariants() == [])
     #expect(sim.leg(1).withdrawnOffers == 1)
   }

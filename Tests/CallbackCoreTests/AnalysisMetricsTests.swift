@@ -19,8 +19,8 @@ import Testing
     #expect(m.inQueue == 0 && m.oldest == Seconds(10))
     try run(
       [
-        .accept(c(2)), .wait(Seconds(15)), .connect(c(2), nil), .wait(Seconds(120)),
-        .hangup(c(2), by: .customer), .wait(Seconds(30)), .ready(alice),
+        .accept(.contact(c(2))), .wait(Seconds(15)), .connect(c(2), nil), .wait(Seconds(120)),
+        .hangup(c(2), .customer), .wait(Seconds(30)), .ready(alice),
       ],
       on: &sim)
     m = sim.callbackMetrics(queue: nil)
@@ -39,9 +39,10 @@ import Testing
     var sim = try seedScenario()
     try run(
       [
-        .wait(Seconds(10)), .offer(c(2), bob), .wait(Seconds(5)), .decline(c(2)),
-        .offer(c(2), alice), .wait(Seconds(5)), .accept(c(2)), .fail(c(2), .noAnswer),
-        .ready(alice), .ready(bob), .enqueue, .wait(Seconds(45)), .hangup(c(4), by: nil),
+        .wait(Seconds(10)), .offer(c(2), bob), .wait(Seconds(5)), .decline(.contact(c(2))),
+        .offer(c(2), alice), .wait(Seconds(5)), .accept(.contact(c(2))), .fail(c(2), .noAnswer),
+        .ready(alice), .ready(bob), .enqueue(queue: nil, number: nil), .wait(Seconds(45)),
+        .hangup(c(4), nil),
       ],
       on: &sim)
     let m = sim.callbackMetrics(queue: nil)

@@ -10,15 +10,17 @@ import Testing
   func incrementalCheckAgreesWithTheFullCheck(mode: DialMode) throws {
     var generator = SplitMix64(seed: 3)
     var start = Simulation()
-    let setup: [Step] = [
-      .agents([AgentName("a1"), AgentName("a2")]),
+    let setup: [Command] = [
+      .agent([AgentName("a1"), AgentName("a2")]),
       .queue(
         QueueName("Q"),
-        CallbackSettings(
+        CallbackSettingsChange(
           initialDelay: Seconds(10), maxAttempts: 2, retryDelay: Seconds(30), mode: mode)),
-      .enqueue, .enqueue, .callback(ContactID(1), mode: mode),
+      .enqueue(queue: nil, number: nil), .enqueue(queue: nil, number: nil),
+      .callback(
+        ContactID(1), queue: nil, settings: CallbackSettingsChange(mode: mode), number: nil),
     ]
-    for step in setup { _ = try step.apply(to: &start) }
+    for step in setup { _ = try start.apply(step) }
     var level = [start]
     var (agreed, broken) = (0, 0)
     for _ in 0..<7 {
@@ -26,14 +28,14 @@ import Testing
       for parent in level {
         for step in parent.legalSteps() {
           var child = parent
-          _ = try step.apply(to: &child)
-          #expect(child.keepsInvariants(afterStepFrom: parent), "\(step.line)")
+          _ = try child.apply(step)
+          #expect(child.keepsInvariants(afterStepFrom: parent), "\(step)")
           next.append(child)
           for _ in 0..<3 {
             var bad = child
             bad.breakOneField(using: &generator)
             let full = bad.checkInvariants().isEmpty
-            #expect(bad.keepsInvariants(afterStepFrom: parent) == full, "\(step.line)")
+            #expect(bad.keepsInvariants(afterStepFrom: parent) == full, "\(step)")
             agreed += 1
             if !full { broken += 1 }
           }

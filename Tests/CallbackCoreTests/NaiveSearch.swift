@@ -26,7 +26,7 @@ func naiveSearch(from start: Simulation, depth: Int) throws -> (
     for state in level {
       for step in state.legalSteps() {
         var child = state
-        _ = try step.apply(to: &child)
+        _ = try child.apply(step)
         let key = Seen(child)
         let ended = child.contacts.allSatisfy { $0.state == .ended }
         if ended && state.contacts.contains(where: { $0.state != .ended })

@@ -32,14 +32,14 @@ public struct Explorer: Sendable {
     /// The outcomes of the chains that were live at the start, over the terminal states.
     public var outcomes = OutcomeCounts()
     /// Commands the machine refused though they were legal by the state: each is a bug.
-    public var refused: [Step] = []
+    public var refused: [Command] = []
     /// The first violation found, breadth first: so its script is a shortest one.
     public var violation: Counterexample?
   }
 
   /// A script from the start state that breaks an invariant.
   public struct Counterexample: Equatable, Sendable {
-    public var steps: [Step]
+    public var steps: [Command]
     public var violations: [InvariantViolation]
   }
 
@@ -57,11 +57,11 @@ public struct Explorer: Sendable {
     // Terminal states by their number in `seen`.
     var terminals: Set<Int> = []
     // Parent links, to write the path to a state back as a script.
-    var parents: [(parent: Int, step: Step?)] = [(-1, nil)]
+    var parents: [(parent: Int, step: Command?)] = [(-1, nil)]
     var level: [(simulation: Simulation?, node: Int)] = [(start, 0)]
 
-    func path(to node: Int) -> [Step] {
-      var steps: [Step] = []
+    func path(to node: Int) -> [Command] {
+      var steps: [Command] = []
       var cursor = node
       while cursor > 0 {
         steps.append(parents[cursor].step!)
@@ -91,7 +91,7 @@ public struct Explorer: Sendable {
           var child = state
           let events: [TimedEvent]
           do {
-            events = try step.apply(to: &child)
+            events = try child.apply(step)
           } catch {
             report.refused.append(step)
             continue

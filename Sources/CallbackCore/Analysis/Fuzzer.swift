@@ -46,7 +46,7 @@ public struct Fuzzer: Sendable {
     public var run: Int
     /// Commands of the run up to the violation, set-up included, before shrinking.
     public var originalLength: Int
-    public var script: [Step]
+    public var script: [Command]
     /// What the shrunk script breaks, at its last command.
     public var violations: [InvariantViolation]
   }
@@ -59,13 +59,13 @@ public struct Fuzzer: Sendable {
       var simulation = Simulation()
       simulation.faults = faults
       var script = Fuzzer.setUp(&random)
-      for step in script { _ = try? step.apply(to: &simulation) }
+      for step in script { _ = try? simulation.apply(step) }
       var inbound = 0
       for _ in 0..<steps {
         guard let step = Fuzzer.choose(in: simulation, inbound: inbound, &random) else { break }
         let before = StepBaseline(simulation)
-        guard let events = try? step.apply(to: &simulation) else { continue }
-        if step == .enqueue { inbound += 1 }
+        guard let events = try? simulation.apply(step) else { continue }
+        if step == .enqueue(queue: nil, number: nil) { inbound += 1 }
         script.append(step)
         let violations =
           simulation.checkStep(from: before, events: events)
@@ -105,25 +105,27 @@ public struct Fuzzer: Sendable {
 
   /// A queue with random callback settings, agent first or customer first (rule 11), and
   /// two to four agents.
-  static func setUp(_ random: inout SeededRandom) -> [Step] {
-    let settings = CallbackSettings(
+  static func setUp(_ random: inout SeededRandom) -> [Command] {
+    var settings = CallbackSettingsChange(
       initialDelay: Seconds(Int64(random.pick([1, 10, 30, 90]))),
       maxAttempts: 1 + random.below(3),
       retryDelay: Seconds(Int64(random.pick([5, 60, 600]))),
       mode: random.pick(DialMode.allCases))
+    // The new queue is agent first unless told otherwise: the script says mode= only then.
+    if settings.mode == .agentFirst { settings.mode = nil }
     return [
       .queue(QueueName("Fuzz"), settings),
-      .agents(Array(agentNames.prefix(2 + random.below(3)))),
+      .agent(Array(agentNames.prefix(2 + random.below(3)))),
     ]
   }
 
   /// A random legal command, weighted so that calls arrive, get offered and end. One
   /// callback in four names its dial mode, so both modes meet in one queue.
   static func choose(in simulation: Simulation, inbound: Int, _ random: inout SeededRandom)
-    -> Step?
+    -> Command?
   {
-    var weighted: [(step: Step, weight: Int)] = []
-    if inbound < maxInbound { weighted.append((.enqueue, 3)) }
+    var weighted: [(step: Command, weight: Int)] = []
+    if inbound < maxInbound { weighted.append((.enqueue(queue: nil, number: nil), 3)) }
     weighted.append((.wait(Seconds(Int64(1 + random.below(120)))), 2))
     for step in simulation.legalSteps() {
       switch step {
@@ -141,11 +143,13 @@ public struct Fuzzer: Sendable {
       case .dial: weighted.append((step, 4))
       case .hangup(_, nil): weighted.append((step, 1))
       case .hangup: weighted.append((step, 2))
-      case .callback(let id, nil) where random.below(4) == 0:
-        weighted.append((.callback(id, mode: random.pick(DialMode.allCases)), 3))
+      case .callback(let id, let queue, let settings, let number)
+      where settings.mode == nil && random.below(4) == 0:
+        let mode = CallbackSettingsChange(mode: random.pick(DialMode.allCases))
+        weighted.append((.callback(id, queue: queue, settings: mode, number: number), 3))
       case .callback: weighted.append((step, 3))
       case .ready: weighted.append((step, 3))
-      case .agents, .queue, .enqueue: break
+      case .clock, .agent, .queue, .enqueue: break
       }
     }
     let total = weighted.reduce(0) { $0 + $1.weight }
@@ -162,8 +166,8 @@ public struct Fuzzer: Sendable {
 
   /// Replays `script`; returns the violations of its first command that breaks `invariant`,
   /// with the script cut there, or nil when some command is refused or nothing breaks it.
-  func reproduce(_ script: [Step], breaking invariant: Invariant)
-    -> (script: [Step], violations: [InvariantViolation])?
+  func reproduce(_ script: [Command], breaking invariant: Invariant)
+    -> (script: [Command], violations: [InvariantViolation])?
   {
     replay(script, origin: nil, breaking: invariant).map { ($0.script, $0.violations) }
   }
@@ -171,7 +175,7 @@ public struct Fuzzer: Sendable {
   /// A replayed script that breaks the invariant: its steps (contacts renamed, cut at the
   /// failing command), the violations, and the contacts each step created.
   struct Replay {
-    var script: [Step]
+    var script: [Command]
     var violations: [InvariantViolation]
     var created: [[ContactID]]
   }
@@ -183,11 +187,12 @@ public struct Fuzzer: Sendable {
   /// a step that names a contact no kept step made, or that the machine refuses, is
   /// skipped (the result holds only the steps applied, so it is a valid script). Nil when
   /// nothing breaks `invariant`.
-  func replay(_ script: [Step], origin: [[ContactID]]?, breaking invariant: Invariant) -> Replay? {
+  func replay(_ script: [Command], origin: [[ContactID]]?, breaking invariant: Invariant) -> Replay?
+  {
     var simulation = Simulation()
     simulation.faults = faults
     var renamed: [ContactID: ContactID] = [:]
-    var steps: [Step] = []
+    var steps: [Command] = []
     var created: [[ContactID]] = []
     for (index, original) in script.enumerated() {
       var step = original
@@ -198,7 +203,7 @@ public struct Fuzzer: Sendable {
       let before = StepBaseline(simulation)
       let events: [TimedEvent]
       do {
-        events = try step.apply(to: &simulation)
+        events = try simulation.apply(step)
       } catch {
         if origin == nil { return nil }
         continue
@@ -223,13 +228,13 @@ public struct Fuzzer: Sendable {
   /// `ready` it made necessary go together), renaming the contacts of the commands left;
   /// then agents the script can do without; then merge and shorten the waits, as long as the
   /// script still breaks `invariant`.
-  func shrink(_ script: [Step], breaking invariant: Invariant, run: Int) -> Failure {
+  func shrink(_ script: [Command], breaking invariant: Invariant, run: Int) -> Failure {
     guard var best = replay(script, origin: nil, breaking: invariant) else {
       preconditionFailure("a failing fuzz run did not fail again on replay")
     }
     /// Keeps `candidate`, cut at its failing command, when it still breaks the invariant.
     /// `origin` lists what each candidate step created in `best`.
-    func keep(_ candidate: [Step], _ origin: [[ContactID]]) -> Bool {
+    func keep(_ candidate: [Command], _ origin: [[ContactID]]) -> Bool {
       guard let found = replay(candidate, origin: origin, breaking: invariant) else {
         return false
       }
@@ -272,13 +277,13 @@ public struct Fuzzer: Sendable {
       }
     }
     for index in best.script.indices {
-      guard index < best.script.count, case .agents(let names) = best.script[index] else {
+      guard index < best.script.count, case .agent(let names) = best.script[index] else {
         continue
       }
       for name in names.reversed() {
-        guard case .agents(let current) = best.script[index], current.count > 1 else { break }
+        guard case .agent(let current) = best.script[index], current.count > 1 else { break }
         var candidate = best.script
-        candidate[index] = .agents(current.filter { $0 != name })
+        candidate[index] = .agent(current.filter { $0 != name })
         _ = keep(candidate, best.created)
       }
     }

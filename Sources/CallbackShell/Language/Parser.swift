@@ -3,6 +3,7 @@ import CallbackCore
 /// A line of the language, parsed.
 public enum ParsedLine: Equatable, Sendable {
   case simulation(Command)
+  case report(ReportCommand)
   case shell(ShellCommand)
   case analysis(AnalysisCommand)
 }
@@ -75,9 +76,9 @@ public enum Parser {
       let format: RecordFormat =
         try a.option("format").map { v throws(UsageError) in try Values.choice(v, key: "format") }
         ?? .table
-      return .simulation(.records(try a.contact(at: 0), format))
-    case "status": return .simulation(.status)
-    case "help": return .simulation(.help(a.positionals.first.map(String.init)))
+      return .report(.records(try a.contact(at: 0), format))
+    case "status": return .report(.status)
+    case "help": return .report(.help(a.positionals.first.map(String.init)))
     case "undo": return .shell(.undo)
     case "reset": return .shell(.reset)
     case "source": return .shell(.source(String(a.positionals[0])))

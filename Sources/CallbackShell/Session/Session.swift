@@ -69,7 +69,6 @@ public struct Session: CommandExecuting {
     }
     switch parsed {
     case .simulation(let command):
-      let logged = tokens.isBare ? line : Session.canonical(line)
       let before: StepBaseline
       if case .decline(let reference) = command {
         before = StepBaseline(simulation, declining: reference)
@@ -78,18 +77,23 @@ public struct Session: CommandExecuting {
       }
       let events: [TimedEvent]
       do {
-        guard let happened = try Session.apply(command, to: &simulation) else {
-          try render(command, into: stdout)
-          log.append(LoggedCommand(line: logged, changesState: false))
-          return CommandOutput()
-        }
-        events = happened
+        events = try simulation.apply(command)
       } catch {
         return CommandOutput(stderr: ["error: \(error.message)".escapingControls], rejected: true)
       }
-      log.append(LoggedCommand(line: logged, changesState: true))
+      log.append(
+        LoggedCommand(line: tokens.isBare ? line : Session.canonical(line), changesState: true))
       EventText.write(events, into: stdout)
       return CommandOutput(stderr: invariantAlarms(since: before, events))
+    case .report(let command):
+      do {
+        try render(command, into: stdout)
+      } catch {
+        return CommandOutput(stderr: ["error: \(error.message)".escapingControls], rejected: true)
+      }
+      log.append(
+        LoggedCommand(line: tokens.isBare ? line : Session.canonical(line), changesState: false))
+      return CommandOutput()
     case .shell(let command):
       var output = run(command).escapingControls()
       stdout.append(contentsOf: output.stdout)
@@ -103,40 +107,8 @@ public struct Session: CommandExecuting {
     }
   }
 
-  /// Applies a command that changes the simulation and returns what happened, or nil for a
-  /// command that only reports (`records`, `status`, `help`).
-  static func apply(_ command: Command, to simulation: inout Simulation) throws(Rejection)
-    -> [TimedEvent]?
-  {
-    switch command {
-    case .clock(let instant): return try simulation.moveClock(to: instant)
-    case .queue(let name, let change): return try simulation.configureQueue(name, change)
-    case .agent(let names): return try simulation.addAgents(names)
-    case .enqueue(let queue, let number):
-      return try simulation.enqueueInbound(queue: queue, number: number)
-    case .callback(nil, let queue?, let settings, let number):
-      return try simulation.createStandaloneCallback(
-        queue: queue, change: settings, number: number)
-    case .callback(let contact, let queue, let settings, let number):
-      return try simulation.requestCallback(
-        for: contact, queue: queue, change: settings, number: number)
-    case .wait(let duration): return try simulation.wait(duration)
-    case .offer(let contact, let agent): return try simulation.offer(contact, to: agent)
-    case .decline(let reference): return try simulation.decline(reference)
-    case .accept(let reference): return try simulation.accept(reference)
-    case .fail(let contact, let reason):
-      return try simulation.failAttempt(contact, reason: reason)
-    case .connect(let contact, let outcome):
-      return try simulation.connectCustomer(contact, outcome: outcome)
-    case .dial(let contact): return try simulation.dial(contact)
-    case .hangup(let contact, let party): return try simulation.hangUp(contact, by: party)
-    case .ready(let agent): return try simulation.makeReady(agent)
-    case .records, .status, .help: return nil
-    }
-  }
-
   /// Renders a command that only reports.
-  func render(_ command: Command, into out: TextOutput) throws(Rejection) {
+  func render(_ command: ReportCommand, into out: TextOutput) throws(Rejection) {
     switch command {
     case .records(let contact, let format):
       try renderRecords(of: contact, format: format, into: out)
@@ -157,9 +129,6 @@ public struct Session: CommandExecuting {
       var lines: [String] = []
       HelpText.command(spec, into: &lines)
       out.append(contentsOf: lines)
-    case .clock, .queue, .agent, .enqueue, .callback, .wait, .offer, .decline, .accept, .fail,
-      .connect, .dial, .hangup, .ready:
-      preconditionFailure("\(command) changes the simulation: apply it")
     }
   }
 
@@ -171,7 +140,7 @@ public struct Session: CommandExecuting {
     var events: [TimedEvent] = []
     for entry in log where entry.changesState {
       guard case .success(.simulation(let command))? = PreparedLine(entry.line).parsed,
-        let happened = try? Session.apply(command, to: &replay)
+        let happened = try? replay.apply(command)
       else { preconditionFailure("replaying '\(entry.line)' failed") }
       events += happened
     }

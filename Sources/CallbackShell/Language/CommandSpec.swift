@@ -1,22 +1,7 @@
 import CallbackCore
 
-/// A parsed command line.
-public enum Command: Equatable, Sendable {
-  case clock(Instant)
-  case queue(QueueName, CallbackSettingsChange)
-  case agent([AgentName])
-  case enqueue(queue: QueueName?, number: String?)
-  case callback(
-    ContactID?, queue: QueueName?, settings: CallbackSettingsChange, number: String?)
-  case wait(Seconds)
-  case offer(ContactID?, AgentName?)
-  case decline(OfferReference)
-  case accept(OfferReference)
-  case fail(ContactID?, AttemptFailure)
-  case connect(ContactID?, DialOutcome?)
-  case dial(ContactID?)
-  case hangup(ContactID?, Party?)
-  case ready(AgentName)
+/// A command that reports on the simulation without changing it.
+public enum ReportCommand: Equatable, Sendable {
   case records(ContactID?, RecordFormat)
   case status
   case help(String?)
