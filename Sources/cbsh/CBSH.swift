@@ -124,7 +124,12 @@ extension CBSH {
       do {
         report = try TranscriptRunner.run(
           paths: paths, update: update, color: colorOption.enabled(forDescriptor: 1),
-          ci: getenv("CI") != nil, makeSession: { Session() })
+          ci: getenv("CI") != nil
+        ) { fileSystem in
+          var session = Session()
+          session.fileSystem = fileSystem
+          return session
+        }
       } catch {
         throw UsageFailure(error.description)
       }

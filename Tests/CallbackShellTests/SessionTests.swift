@@ -255,6 +255,30 @@ private func session(_ disk: FakeDisk = FakeDisk()) -> Session {
           stderr: ["error: cannot save to /full/x.cbsh: No space left on device"], rejected: true))
   }
 
+  /// An empty session's transcript would fail `cbsh test` (no expectations): refused.
+  @Test func saveRefusesAnEmptySession() {
+    let disk = FakeDisk()
+    var s = session(disk)
+    #expect(
+      s.execute(line: "save x.cbsh")
+        == CommandOutput(
+          stderr: [
+            "error: cannot save to x.cbsh: no command has been accepted yet, so there is nothing"
+              + " for `cbsh test` to check; nothing was written"
+          ], rejected: true))
+    #expect(disk.writes.isEmpty)
+  }
+
+  @Test func saveChecksTheTranscriptWouldPass() {
+    #expect(
+      Session.whyItWouldFail("# c\nquiet\n", commands: 1)
+        == "no command so far printed anything, so there is nothing for `cbsh test` to check")
+    #expect(
+      Session.whyItWouldFail("# c\nsay\nsay\n", commands: 1)
+        == "a command would not read back as one line of a transcript")
+    #expect(Session.whyItWouldFail("# c\nsay\n#| x\n", commands: 1) == nil)
+  }
+
   @Test func sourceRunsAFileHere() {
     let disk = FakeDisk([
       "setup.cbsh":

@@ -155,4 +155,43 @@ import Testing
         + " write through links: give the path it points to\n")
     #expect(try String(contentsOf: target, encoding: .utf8) == "keep me\n")
   }
+
+  /// Under `cbsh test`, `save` writes into a scratch folder: a transcript that saves over
+  /// itself passes and leaves itself as it was, `source` reads back what the test saved, and
+  /// the scratch folder is gone afterwards.
+  @Test func testModeWritesNothingOutsideTheTest() throws {
+    let folder = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = folder.appendingPathComponent("tmp")
+    try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: false)
+    let file = folder.appendingPathComponent("self.cbsh")
+    let text = """
+      agent a
+      #| 2026-01-01T09:00:00Z agent a added: Available
+      save self.cbsh
+      #| saved 1 command to self.cbsh
+      save copy.cbsh
+      #| saved 1 command to copy.cbsh
+      reset
+      #| 2026-01-01T09:00:00Z simulation reset
+      source copy.cbsh
+      #| 2026-01-01T09:00:00Z agent a added: Available
+      save missing/x.cbsh
+      #! error: cannot save to missing/x.cbsh: folder missing does not exist; create it first
+
+      """
+    try Data(text.utf8).write(to: file)
+    let past = Date(timeIntervalSince1970: 1_000_000)
+    try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: file.path)
+    for arguments in [["test", "self.cbsh"], ["test", "--update", "self.cbsh"]] {
+      let run = try cbsh(arguments, environment: ["TMPDIR": temporary.path], directory: folder)
+      #expect(run == RunResult(status: 0, stdout: "1 passed, 0 failed\n", stderr: ""))
+      #expect(try String(contentsOf: file, encoding: .utf8) == text)
+      let modified = try FileManager.default.attributesOfItem(atPath: file.path)[
+        .modificationDate]
+      #expect(modified as? Date == past)
+      #expect(try names(in: folder) == ["self.cbsh", "tmp"])
+      #expect(try names(in: temporary) == [])
+    }
+  }
 }

@@ -27,7 +27,11 @@ enum ShellCommands {
       name: "save", usage: "save FILE",
       summary: "write the session so far as a transcript that `cbsh test` passes",
       positionals: [.file], positionalCount: 1...1,
-      details: ["Every accepted command is written with its output as #| lines."],
+      details: [
+        "Every accepted command is written with its output as #| lines.",
+        "Under `cbsh test`, save and file= write to the same absolute path inside a scratch",
+        "folder made for each transcript and removed after it.",
+      ],
       example: "save demo.cbsh", changesState: false),
     CommandSpec(
       name: "history", usage: "history", summary: "list the lines typed in the interactive shell",

@@ -75,20 +75,6 @@ extension Session {
     }
     return total
   }
-
-  /// Writes every accepted command with its output as `#|` lines.
-  func save(to path: String) -> CommandOutput {
-    let lines = transcript(
-      header: ["# Recorded by cbsh save: a transcript for `cbsh test`."], lines: log.map(\.line))
-    switch fileSystem.write(path, lines.joined(separator: "\n") + "\n") {
-    case .success:
-      return CommandOutput(
-        stdout: ["saved \(log.count) command\(log.count == 1 ? "" : "s") to \(path)"])
-    case .failure(let error):
-      return CommandOutput(
-        stderr: ["error: cannot save to \(path): \(error.message)"], rejected: true)
-    }
-  }
 }
 
 /// Splits script text into lines: LF, CRLF and lone CR all end a line.

@@ -70,6 +70,16 @@ public enum TranscriptRunner {
     paths: [String], update: Bool, color: Bool, ci: Bool,
     makeSession: () -> any CommandExecuting
   ) throws(TranscriptError) -> TranscriptReport {
+    try run(paths: paths, update: update, color: color, ci: ci) { _ in makeSession() }
+  }
+
+  /// Runs every `.cbsh` file under `paths`, as above, each in a session from `makeSession`
+  /// given a file system whose writes go to a scratch folder made for that file and removed
+  /// after it (see `ScratchFolder`): a test changes no file outside itself.
+  public static func run(
+    paths: [String], update: Bool, color: Bool, ci: Bool,
+    makeSession: (ScriptFileSystem) -> any CommandExecuting
+  ) throws(TranscriptError) -> TranscriptReport {
     if update && ci { throw .updateRefusedInCI }
     if paths.isEmpty { throw .noPaths }
     let files = try TranscriptIO.transcriptFiles(paths: paths)
@@ -87,8 +97,17 @@ public enum TranscriptRunner {
         failed += 1
         continue
       }
-      var session = makeSession()
+      let scratch: ScratchFolder
+      switch ScratchFolder.make() {
+      case .success(let folder): scratch = folder
+      case .failure(let failure):
+        output += "\(file): error: \(failure.reason)\n"
+        failed += 1
+        continue
+      }
+      var session = makeSession(scratch.fileSystem)
       let result = check(name: file, text: text, update: update, color: color, session: &session)
+      scratch.remove()
       output += result.report
       guard result.passed else {
         failed += 1
