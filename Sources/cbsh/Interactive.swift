@@ -10,6 +10,11 @@ struct Interactive {
   var color: Bool
 
   func run(session: inout Session) {
+    // History is cut to its limit through the same atomic writer as `save`.
+    LineEditor.replaceFile = { path, text in
+      if case .success = ScriptFileSystem.real.write(path, text) { return true }
+      return false
+    }
     let editor = LineEditor(
       historyFile: defaultHistoryPath(environment: environment()), historyLimit: 1000)
     let current = SessionBox(session)

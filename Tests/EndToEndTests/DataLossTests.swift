@@ -194,4 +194,12 @@ import Testing
       #expect(try names(in: temporary) == [])
     }
   }
+
+  /// The history file (in a pseudo-terminal, `Tests/Interactive/history_test.py`): a symbolic
+  /// link's target and a FIFO are left alone and said once; a full file is cut keeping its mode.
+  @Test func historyFileIsNeverWrittenThroughALink() throws {
+    let script = packageRoot.appendingPathComponent("Tests/Interactive/history_test.py").path
+    let run = try runBytes(["python3", script, cbshBinary.path], executable: "/usr/bin/env")
+    #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+  }
 }
