@@ -17,26 +17,53 @@ public enum TimelineFormat: String, CaseIterable, Sendable {
 }
 
 enum AnalysisCommands {
+  static let depth = Options.count(
+    key: "depth", placeholder: "N", help: "commands from here at most", default: 8, least: 0)
+  static let maxStates = Options.count(
+    key: "max-states", placeholder: "M", help: "distinct states at most", default: 200_000,
+    least: 1)
+  static let seed = Options.count(
+    key: "seed", placeholder: "S", help: "the random seed", default: 1, least: 0)
+  static let runs = Options.count(
+    key: "runs", placeholder: "R", help: "scenarios to run", default: 100, least: 1)
+  static let steps = Options.count(
+    key: "steps", placeholder: "K", help: "commands per scenario", default: 50, least: 1)
+  static let exploreFile = Options.parsed(
+    OptionSpec(
+      key: "file", kind: .file, placeholder: "F",
+      help: "save the failing script here, if one is found")
+  ) { v in String(v) }
+  /// Its default depends on the seed: FuzzText names the file.
+  static let fuzzFile = Options.parsed(
+    OptionSpec(
+      key: "file", kind: .file, placeholder: "F",
+      help: "where to save a failing script (default fuzz-failure-seed-S.cbsh)")
+  ) { v in String(v) }
+  static let metricsQueue = Options.parsed(
+    OptionSpec(key: "queue", kind: .queue, help: "one queue only (default: all)")
+  ) { v throws(UsageError) in QueueName(try Values.name(v, of: "queue")) }
+  static let timelineFormat = Options.choice(
+    key: "format", default: TimelineFormat.text, after: ", a picture for slides")
+  static let timelineFile = Options.parsed(
+    OptionSpec(
+      key: "file", kind: .file, placeholder: "F", help: "write the chart to this file, not stdout")
+  ) { v in String(v) }
 
   static let specs: [CommandSpec] = [
     CommandSpec(
-      name: "check", usage: "check", summary: "check the machine's invariants on the current state",
+      name: "check", summary: "check the machine's invariants on the current state",
       details: ["Prints `bug: invariant NAME: …` on stderr for each one broken. The invariants:"]
         + Invariant.allCases.map { "  \($0.rawValue): \($0.summary)" }
         + [
           "After every command the session checks the legs and agents it touched, and the",
           "step itself; `check`, `explore` and `fuzz` check the whole state.",
         ],
-      example: "check", changesState: false),
+      example: "check",
+      build: { _ in .analysis(.check) }),
     CommandSpec(
-      name: "explore", usage: "explore [depth=N] [max-states=M] [file=F]",
+      name: "explore",
       summary: "search every legal next command breadth-first and check every state",
-      options: [
-        OptionSpec(key: "depth", kind: .count, help: "commands from here at most (default 8)"),
-        OptionSpec(
-          key: "max-states", kind: .count, help: "distinct states at most (default 200000)"),
-        OptionSpec(key: "file", kind: .file, help: "save the failing script here, if one is found"),
-      ],
+      options: [depth.spec, maxStates.spec, exploreFile.spec],
       details: [
         "Moves: offer (each queued contact to each Available agent), decline, accept, fail with",
         "each reason, connect, hangup by=customer and by=agent, an abandon or a callback for a",
@@ -47,18 +74,17 @@ enum AnalysisCommands {
         "connected, exhausted or abandoned. The first invariant violation is reported with a",
         "shortest script that reaches it, written as a transcript that ends in `check`.",
       ],
-      example: "explore depth=8", changesState: false),
+      example: "explore depth=8",
+      build: { a throws(UsageError) in
+        .analysis(
+          .explore(
+            depth: try a.value(depth), maxStates: try a.value(maxStates),
+            file: try a.value(exploreFile)))
+      }),
     CommandSpec(
-      name: "fuzz", usage: "fuzz [seed=S] [runs=R] [steps=K] [file=F]",
+      name: "fuzz",
       summary: "run seeded random scenarios and check every invariant after every command",
-      options: [
-        OptionSpec(key: "seed", kind: .count, help: "the random seed (default 1)"),
-        OptionSpec(key: "runs", kind: .count, help: "scenarios to run (default 100)"),
-        OptionSpec(key: "steps", kind: .count, help: "commands per scenario (default 50)"),
-        OptionSpec(
-          key: "file", kind: .file,
-          help: "where to save a failing script (default fuzz-failure-seed-S.cbsh)"),
-      ],
+      options: [seed.spec, runs.spec, steps.spec, fuzzFile.spec],
       details: [
         "Each run starts a fresh simulation: a queue with random callback settings, agent first",
         "or customer first, 2 to 4 agents, then random legal commands (calls, callbacks, one in",
@@ -67,25 +93,27 @@ enum AnalysisCommands {
         "A failure is shrunk to a short script that breaks the same invariant and saved as a",
         "transcript ending in `check`. The same seed always gives the same summary.",
       ],
-      example: "fuzz seed=1 runs=1000", changesState: false),
+      example: "fuzz seed=1 runs=1000",
+      build: { a throws(UsageError) in
+        .analysis(
+          .fuzz(
+            seed: try a.value(seed), runs: try a.value(runs), steps: try a.value(steps),
+            file: try a.value(fuzzFile)))
+      }),
     CommandSpec(
-      name: "metrics", usage: "metrics [queue=Q]",
+      name: "metrics",
       summary: "compute Amazon Connect's callback metrics from the records so far",
-      options: [OptionSpec(key: "queue", kind: .queue, help: "one queue only (default: all)")],
+      options: [metricsQueue.spec],
       details: MetricsText.definitions.map { "\($0.name): \($0.definition)" }
         + ["Once a customer-first record exists (rule 11), also:"]
         + MetricsText.customerFirstDefinitions.map { "\($0.name): \($0.definition)" },
-      example: "metrics queue=BasicQueue", changesState: false),
+      example: "metrics queue=BasicQueue",
+      build: { a throws(UsageError) in .analysis(.metrics(try a.value(metricsQueue))) }),
     CommandSpec(
-      name: "timeline", usage: "timeline [CONTACT] [format=text|svg] [file=F]",
+      name: "timeline",
       summary: "chart each leg of a chain (or of every chain) over time",
       positionals: [.contact], positionalCount: 0...1,
-      options: [
-        OptionSpec(
-          key: "format", kind: .choice(TimelineFormat.allCases.map(\.rawValue)),
-          help: "text (default) or svg, a picture for slides"),
-        OptionSpec(key: "file", kind: .file, help: "write the chart to this file, not stdout"),
-      ],
+      options: [timelineFormat.spec, timelineFile.spec],
       details: [
         "One row per leg, one column per moment something happened (not to scale).",
         "Marks: . scheduled (delay)  = in queue  o offered (~ ringing)  x declined or missed",
@@ -96,9 +124,13 @@ enum AnalysisCommands {
         "DisconnectReason, and names the agents who declined or missed an offer. A",
         "customer-first chain's title says so. format=svg draws the same chart.",
       ],
-      example: "timeline C1", changesState: false),
+      example: "timeline C1",
+      build: { a throws(UsageError) in
+        let format = try a.value(timelineFormat)
+        return .analysis(.timeline(try a.contact(at: 0), format, file: try a.value(timelineFile)))
+      }),
     CommandSpec(
-      name: "why", usage: "why CONTACT",
+      name: "why",
       summary: "explain each transition of the contact's chain and the rule behind it",
       positionals: [.contact], positionalCount: 1...1,
       details: [
@@ -107,49 +139,9 @@ enum AnalysisCommands {
         "A customer-first chain (rule 11) names its queued and dialed legs, the dial-out,",
         "who or what answered each dial, and its CallbackTotalQueueDuration.",
       ],
-      example: "why C2", changesState: false),
+      example: "why C2",
+      build: { a throws(UsageError) in .analysis(.why(try Arguments.contact(a.positionals[0]))) }),
   ]
-
-  /// Builds the command named `name`, or nil when it is not an analysis command.
-  static func build(_ name: String, _ a: Arguments) throws(UsageError) -> AnalysisCommand? {
-    switch name {
-    case "check":
-      return .check
-    case "explore":
-      return .explore(
-        depth: try count(a, "depth", default: 8, least: 0),
-        maxStates: try count(a, "max-states", default: 200_000, least: 1),
-        file: a.option("file").map(String.init))
-    case "fuzz":
-      let seed = try count(a, "seed", default: 1, least: 0)
-      return .fuzz(
-        seed: seed, runs: try count(a, "runs", default: 100, least: 1),
-        steps: try count(a, "steps", default: 50, least: 1),
-        file: a.option("file").map(String.init))
-    case "metrics":
-      return .metrics(try a.queue())
-    case "timeline":
-      let format: TimelineFormat =
-        try a.option("format").map { v throws(UsageError) in try Values.choice(v, key: "format") }
-        ?? .text
-      return .timeline(try a.contact(at: 0), format, file: a.option("file").map(String.init))
-    case "why":
-      return .why(try Arguments.contact(a.positionals[0]))
-    default:
-      return nil
-    }
-  }
-
-  static func count(_ a: Arguments, _ key: Substring, default value: Int, least: Int)
-    throws(UsageError) -> Int
-  {
-    guard let text = a.option(key) else { return value }
-    let number = try Values.count(text, key: String(key))
-    guard number >= least else {
-      throw UsageError("\(a.command): \(key)=\(number) is out of range: at least \(least)")
-    }
-    return number
-  }
 }
 
 extension Session {

@@ -1,6 +1,43 @@
 import CallbackCore
 
 extension Command {
+  /// The command's name in the language: its row in `CommandTable`.
+  public var name: String {
+    switch self {
+    case .clock: return "clock"
+    case .queue: return "queue"
+    case .agent: return "agent"
+    case .enqueue: return "enqueue"
+    case .callback: return "callback"
+    case .wait: return "wait"
+    case .offer: return "offer"
+    case .decline: return "decline"
+    case .accept: return "accept"
+    case .fail: return "fail"
+    case .connect: return "connect"
+    case .dial: return "dial"
+    case .hangup: return "hangup"
+    case .ready: return "ready"
+    }
+  }
+
+  /// The contacts and agents the command names, for completion.
+  var names: (contact: ContactID?, agent: AgentName?) {
+    switch self {
+    case .clock, .queue, .agent, .enqueue, .wait: return (nil, nil)
+    case .callback(let id, _, _, _), .fail(let id, _), .connect(let id, _), .dial(let id),
+      .hangup(let id, _):
+      return (id, nil)
+    case .offer(let id, let agent): return (id, agent)
+    case .decline(let reference), .accept(let reference):
+      switch reference {
+      case .contact(let id): return (id, nil)
+      case .agent(let agent): return (nil, agent)
+      case .onlyPending: return (nil, nil)
+      }
+    case .ready(let agent): return (nil, agent)
+    }
+  }
   /// The script line that runs this command: the one formatter `explore`, `fuzz` and the
   /// property tests write commands with. `Parser.parse` reads it back to the same command.
   public var line: String {

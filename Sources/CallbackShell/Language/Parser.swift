@@ -18,77 +18,7 @@ public enum Parser {
           + "; `help` lists the commands")
     }
     let arguments = try Arguments(line, spec)
-    return try build(spec.name, arguments)
-  }
-
-  static func build(_ name: String, _ a: Arguments) throws(UsageError) -> ParsedLine {
-    switch name {
-    case "clock": return .simulation(.clock(try Values.timestamp(a.positionals[0])))
-    case "queue":
-      return .simulation(
-        .queue(QueueName(try Values.name(a.positionals[0], of: "queue")), try a.settings()))
-    case "agent":
-      var names: [AgentName] = []
-      for word in a.positionals { names.append(AgentName(try Values.name(word, of: "agent"))) }
-      return .simulation(.agent(names))
-    case "enqueue":
-      return .simulation(.enqueue(queue: try a.queue(), number: try a.number()))
-    case "callback":
-      return .simulation(
-        .callback(
-          try a.contact(at: 0), queue: try a.queue(), settings: try a.settings(),
-          number: try a.number()))
-    case "wait": return .simulation(.wait(try Values.duration(a.positionals[0], key: nil)))
-    case "offer":
-      var contact: ContactID? = nil
-      var agent: AgentName? = nil
-      for word in a.positionals {
-        if ContactID.looksLikeContactID(word) {
-          guard contact == nil else { throw UsageError("offer takes one CONTACT, not two") }
-          contact = try Arguments.contact(word)
-        } else {
-          guard agent == nil else { throw UsageError("offer takes one AGENT, not two") }
-          agent = AgentName(try Values.name(word, of: "agent"))
-        }
-      }
-      return .simulation(.offer(contact, agent))
-    case "decline": return .simulation(.decline(try a.offerReference()))
-    case "accept": return .simulation(.accept(try a.offerReference()))
-    case "fail":
-      let reason: AttemptFailure =
-        try a.option("reason").map { v throws(UsageError) in try Values.choice(v, key: "reason") }
-        ?? .noAnswer
-      return .simulation(.fail(try a.contact(at: 0), reason))
-    case "connect":
-      let outcome: DialOutcome? = try a.option("amd").map { v throws(UsageError) in
-        try Values.choice(v, key: "amd")
-      }
-      return .simulation(.connect(try a.contact(at: 0), outcome))
-    case "dial": return .simulation(.dial(try a.contact(at: 0)))
-    case "hangup":
-      let party: Party? = try a.option("by").map { v throws(UsageError) in
-        try Values.choice(v, key: "by")
-      }
-      return .simulation(.hangup(try a.contact(at: 0), party))
-    case "ready":
-      return .simulation(.ready(AgentName(try Values.name(a.positionals[0], of: "agent"))))
-    case "records":
-      let format: RecordFormat =
-        try a.option("format").map { v throws(UsageError) in try Values.choice(v, key: "format") }
-        ?? .table
-      return .report(.records(try a.contact(at: 0), format))
-    case "status": return .report(.status)
-    case "help": return .report(.help(a.positionals.first.map(String.init)))
-    case "undo": return .shell(.undo)
-    case "reset": return .shell(.reset)
-    case "source": return .shell(.source(String(a.positionals[0])))
-    case "save": return .shell(.save(String(a.positionals[0])))
-    case "history": return .shell(.history)
-    case "quit": return .shell(.quit)
-    default:
-      if let command = try AnalysisCommands.build(name, a) { return .analysis(command) }
-      preconditionFailure("command table names '\(name)' but the parser does not build it")
-    }
+    return try spec.build(arguments)
   }
 }
 
@@ -155,31 +85,31 @@ struct Arguments {
     return .agent(AgentName(try Values.name(word, of: "agent")))
   }
 
-  func queue() throws(UsageError) -> QueueName? {
-    try option("queue").map { v throws(UsageError) in QueueName(try Values.name(v, of: "queue")) }
+  /// A typed option's value: the given one, or its default.
+  func value<Value>(_ option: Option<Value>) throws(UsageError) -> Value {
+    try option.read(self.option(Substring(option.spec.key)), command)
   }
 
-  func number() throws(UsageError) -> String? {
-    try option("number").map { v throws(UsageError) in try Values.phoneNumber(v) }
+  /// `offer`'s words in either order: a contact ID, an agent name, or both.
+  func offer() throws(UsageError) -> Command {
+    var contact: ContactID? = nil
+    var agent: AgentName? = nil
+    for word in positionals {
+      if ContactID.looksLikeContactID(word) {
+        guard contact == nil else { throw UsageError("offer takes one CONTACT, not two") }
+        contact = try Arguments.contact(word)
+      } else {
+        guard agent == nil else { throw UsageError("offer takes one AGENT, not two") }
+        agent = AgentName(try Values.name(word, of: "agent"))
+      }
+    }
+    return .offer(contact, agent)
   }
 
   func settings() throws(UsageError) -> CallbackSettingsChange {
     CallbackSettingsChange(
-      initialDelay: try option("initial-delay").map { v throws(UsageError) in
-        try Values.callbackDelay(v, key: "initial-delay")
-      },
-      maxAttempts: try option("max-attempts").map { v throws(UsageError) in
-        let attempts = try Values.count(v, key: "max-attempts")
-        guard attempts >= 1 else {
-          throw UsageError(
-            "\(Values.shown(v, "max-attempts")) is out of range: CreateCallbackContact needs at least 1 attempt"
-          )
-        }
-        return attempts
-      },
-      retryDelay: try option("retry-delay").map { v throws(UsageError) in
-        try Values.callbackDelay(v, key: "retry-delay")
-      },
-      mode: try option("mode").map { v throws(UsageError) in try Values.choice(v, key: "mode") })
+      initialDelay: try value(CommandTable.initialDelay),
+      maxAttempts: try value(CommandTable.maxAttempts),
+      retryDelay: try value(CommandTable.retryDelay), mode: try value(CommandTable.mode))
   }
 }

@@ -11,20 +11,23 @@ public enum ShellCommand: Equatable, Sendable {
 enum ShellCommands {
   static let specs: [CommandSpec] = [
     CommandSpec(
-      name: "undo", usage: "undo",
+      name: "undo",
       summary: "take back the last command that changed the simulation",
       details: ["Repeat it to go further back. It replays the session without that command."],
-      example: "undo", changesState: false),
+      example: "undo",
+      build: { _ in .shell(.undo) }),
     CommandSpec(
-      name: "reset", usage: "reset", summary: "start a fresh simulation",
-      example: "reset", changesState: false),
+      name: "reset", summary: "start a fresh simulation",
+      example: "reset",
+      build: { _ in .shell(.reset) }),
     CommandSpec(
-      name: "source", usage: "source FILE", summary: "run the commands of a script file here",
+      name: "source", summary: "run the commands of a script file here",
       positionals: [.file], positionalCount: 1...1,
       details: ["Its expectation lines (#| and #!) are comments. A file may not source itself."],
-      example: "source Scripts/01-seed-example.cbsh", changesState: false),
+      example: "source Scripts/01-seed-example.cbsh",
+      build: { a in .shell(.source(String(a.positionals[0]))) }),
     CommandSpec(
-      name: "save", usage: "save FILE",
+      name: "save",
       summary: "write the session so far as a transcript that `cbsh test` passes",
       positionals: [.file], positionalCount: 1...1,
       details: [
@@ -32,12 +35,15 @@ enum ShellCommands {
         "Under `cbsh test`, save and file= write to the same absolute path inside a scratch",
         "folder made for each transcript and removed after it.",
       ],
-      example: "save demo.cbsh", changesState: false),
+      example: "save demo.cbsh",
+      build: { a in .shell(.save(String(a.positionals[0]))) }),
     CommandSpec(
-      name: "history", usage: "history", summary: "list the lines typed in the interactive shell",
-      example: "history", changesState: false),
+      name: "history", summary: "list the lines typed in the interactive shell",
+      example: "history",
+      build: { _ in .shell(.history) }),
     CommandSpec(
-      name: "quit", aliases: ["exit"], usage: "quit", summary: "leave the shell (Ctrl-D too)",
-      example: "quit", changesState: false),
+      name: "quit", aliases: ["exit"], summary: "leave the shell (Ctrl-D too)",
+      example: "quit",
+      build: { _ in .shell(.quit) }),
   ]
 }

@@ -1,7 +1,7 @@
 import CallbackCore
 
-/// Tab completion: command names, option keys, and the contacts and agents a command can act
-/// on in the current state.
+/// Tab completion: command names, option keys and values from the command table, and the
+/// contacts and agents the machine's legal steps name for the command.
 public enum Completion {
   /// Candidates for `word`, the word under the cursor; `line` is the line up to the cursor,
   /// ending with `word`.
@@ -18,7 +18,7 @@ public enum Completion {
       let option = spec.options.first(where: { $0.key == word[..<equals] })
     {
       let prefix = word[...equals]
-      return values(option.kind, sim, spec.name, word: "").map { prefix + $0 }.filter {
+      return values(option.kind, sim, spec, word: "").map { prefix + $0 }.filter {
         $0.hasPrefix(word)
       }
     }
@@ -27,59 +27,57 @@ public enum Completion {
     var result = spec.options.map { $0.key + "=" }.filter { !given.contains(String($0.dropLast())) }
     let positionalsSoFar = words.dropFirst().filter { !$0.contains("=") }.count
     if positionalsSoFar < spec.positionalCount.upperBound {
-      let kinds: [ValueKind] =
-        spec.name == "offer"
-        ? [.contact, .agent]
-        : [spec.positionals[min(positionalsSoFar, spec.positionals.count - 1)]]
-      for kind in kinds { result += values(kind, sim, spec.name, word: word) }
+      // Optional words of different kinds go in any order (`offer [CONTACT] [AGENT]`).
+      let anyOrder = spec.positionalCount.lowerBound == 0 && spec.positionals.count > 1
+      let kinds =
+        anyOrder
+        ? spec.positionals : [spec.positionals[min(positionalsSoFar, spec.positionals.count - 1)]]
+      for kind in kinds { result += values(kind, sim, spec, word: word) }
     }
     return result.filter { $0.hasPrefix(word) }
   }
 
-  static func values(_ kind: ValueKind, _ sim: Simulation, _ command: String, word: String)
+  static func values(_ kind: ValueKind, _ sim: Simulation, _ spec: CommandSpec, word: String)
     -> [String]
   {
     switch kind {
     case .choice(let names): return names
     case .queue: return sim.queues.map(\.name.text)
     case .command: return CommandTable.all.map(\.name)
-    case .contact: return contacts(for: command, sim).map(\.description)
-    case .agent: return agents(for: command, sim).map(\.text)
+    case .contact: return named(by: spec, sim).contacts.map(\.description)
+    case .agent: return named(by: spec, sim).agents.map(\.text)
     case .agentOrContact:
       // Agents are named first; contact IDs join once the user types a `C`.
-      return agents(for: command, sim).map(\.text)
-        + contacts(for: command, sim).map(\.description).filter { _ in !word.isEmpty }
+      let named = named(by: spec, sim)
+      return named.agents.map(\.text)
+        + named.contacts.map(\.description).filter { _ in !word.isEmpty }
     case .duration, .timestamp, .count, .phoneNumber, .file, .newName: return []
     }
   }
 
-  /// Contacts in a state where `command` can act on them.
-  static func contacts(for command: String, _ sim: Simulation) -> [ContactID] {
-    sim.contacts.filter { contact in
-      switch (command, contact.state) {
-      case ("offer", .queued): return true
-      case ("accept", .offered), ("decline", .offered): return true
-      case ("fail", .dialing), ("connect", .dialing), ("fail", .ringing), ("connect", .ringing):
-        return true
-      case ("dial", .awaitingDial): return true
-      case ("hangup", .connected): return true
-      case ("hangup", .queued), ("hangup", .offered): return contact.isCaller
-      case ("callback", .queued), ("callback", .offered): return contact.method == .inbound
-      case ("records", _): return true
-      default: return false
+  /// The contacts and agents `spec`'s command can act on now, in creation order. An offer's
+  /// agent is the one it rings.
+  static func named(by spec: CommandSpec, _ sim: Simulation) -> (
+    contacts: [ContactID], agents: [AgentName]
+  ) {
+    switch spec.completes {
+    case .nothing: return ([], [])
+    case .everyContact: return (sim.contacts.map(\.id), [])
+    case .legalSteps:
+      var contacts = Set<ContactID>()
+      var agents = Set<AgentName>()
+      for step in sim.legalSteps() where step.name == spec.name {
+        let (contact, agent) = step.names
+        if let contact {
+          contacts.insert(contact)
+          if case .offered(let to) = sim.contacts[contact.number - 1].state { agents.insert(to) }
+        }
+        if let agent { agents.insert(agent) }
       }
-    }.map(\.id)
-  }
-
-  /// Agents in a state where `command` can act on them.
-  static func agents(for command: String, _ sim: Simulation) -> [AgentName] {
-    sim.agents.filter { agent in
-      switch (command, agent.state) {
-      case ("offer", .available): return true
-      case ("accept", .offered), ("decline", .offered): return true
-      case ("ready", .missed), ("ready", .afterContactWork): return true
-      default: return false
-      }
-    }.map(\.name)
+      return (
+        sim.contacts.map(\.id).filter(contacts.contains),
+        sim.agents.map(\.name).filter(agents.contains)
+      )
+    }
   }
 }
