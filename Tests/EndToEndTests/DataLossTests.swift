@@ -202,4 +202,48 @@ import Testing
     let run = try runBytes(["python3", script, cbshBinary.path], executable: "/usr/bin/env")
     #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
   }
+
+  /// SIGTERM while `--update` writes: the temporary file is gone and the transcript is the old
+  /// one or the whole new one. The signal is sent as soon as the temporary file appears.
+  @Test func sigtermDuringUpdateLeavesNoTemporaryFile() throws {
+    let folder = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("big.cbsh")
+    // About 3 MB of new expectations: a write long enough to be caught in the middle.
+    let text = "agent a\n#| stale\n" + String(repeating: "help\n", count: 1500)
+    try Data(text.utf8).write(to: file)
+    let process = Process()
+    // The test runner's threads block SIGTERM, and a child inherits that: python unblocks it
+    // and then becomes cbsh (same process).
+    let launcher =
+      "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []);"
+      + " signal.signal(signal.SIGTERM, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])"
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", launcher, cbshBinary.path, "test", "--update", file.path]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    var environment = ProcessInfo.processInfo.environment
+    environment["CI"] = nil
+    process.environment = environment
+    try process.run()
+    var caught = false
+    while process.isRunning && !caught {
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+      if names.contains(where: { $0.hasSuffix(".tmp") }) {
+        kill(process.processIdentifier, SIGTERM)
+        caught = true
+      } else {
+        usleep(200)
+      }
+    }
+    process.waitUntilExit()
+    #expect(caught, "the temporary file was never seen")
+    #expect(try names(in: folder) == ["big.cbsh"])
+    let now = try String(contentsOf: file, encoding: .utf8)
+    let whole = now.hasPrefix("agent a\n#| 2026") && now.hasSuffix("# starts a comment.\n")
+    #expect(now == text || whole)
+    if process.terminationReason == .uncaughtSignal {
+      #expect(process.terminationStatus == SIGTERM)
+    }
+  }
 }
