@@ -8,7 +8,7 @@ import Testing
 @Suite struct IncrementalCheckTests {
   @Test(arguments: [DialMode.agentFirst, .customerFirst])
   func incrementalCheckAgreesWithTheFullCheck(mode: DialMode) throws {
-    var generator = SplitMix64(seed: 3)
+    var generator = SeededRandom(seed: 3)
     var start = Simulation()
     let setup: [Command] = [
       .agent([AgentName("a1"), AgentName("a2")]),
@@ -52,7 +52,7 @@ import Testing
 
 extension Simulation {
   /// Sets one field of a random record or agent to a value the machine would not give it.
-  fileprivate mutating func breakOneField(using generator: inout SplitMix64) {
+  fileprivate mutating func breakOneField(using generator: inout SeededRandom) {
     let leg = Int.random(in: 0..<contacts.count, using: &generator)
     let agent = Int.random(in: 0..<agents.count, using: &generator)
     switch Int.random(in: 0..<10, using: &generator) {

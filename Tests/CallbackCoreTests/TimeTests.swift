@@ -102,7 +102,7 @@ import Testing
   /// A repeatable spread of instants, negative ones included: iso8601 has the fixed shape and
   /// its fields rebuild the same instant.
   @Test func isoRoundTripsOnRandomInstants() {
-    var generator = SplitMix64(seed: 0xC0FFEE)
+    var generator = SeededRandom(seed: 0xC0FFEE)
     let low = Instant(year: 1, month: 1, day: 1, hour: 0, minute: 0, second: 0)!.secondsSinceEpoch
     let high = Instant(year: 9999, month: 12, day: 31, hour: 23, minute: 59, second: 59)!
       .secondsSinceEpoch
@@ -174,18 +174,5 @@ import Testing
     #expect(Simulation.placeholderNumber(for: ContactID(1)) == "+15550000001")
     #expect(Simulation.placeholderNumber(for: ContactID(1_234_567)) == "+15551234567")
     #expect(Simulation.placeholderNumber(for: ContactID(12_345_678)) == "+155512345678")
-  }
-}
-
-/// A small seeded generator (SplitMix64), so random tests repeat.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D4_049B_133C_EB11
-    return z ^ (z >> 31)
   }
 }

@@ -11,7 +11,7 @@ private func parsed(_ line: String) -> ParsedLine? {
 /// `Command.line` is the one formatter of commands: the parser reads back what it writes.
 @Suite struct CommandLineTests {
   @Test func everyLegalStepOfRandomStatesReadsBack() throws {
-    var random = PropertyRandom(seed: 14)
+    var random = SeededRandom(seed: 14)
     var checked = 0
     for run in 0..<40 {
       var sim = Simulation()

@@ -392,7 +392,7 @@ extension ParserTests {
 /// CRs, `#` ends the line, and a later word's first `=` makes it an option.
 extension ParserTests {
   @Test func tokenizerMatchesAReferenceOnRandomLines() {
-    var generator = SplitMix64(seed: 42)
+    var generator = SeededRandom(seed: 42)
     let alphabet: [Character] = ["a", "Z", "1", "=", "#", " ", " ", "\t", "\r", "é", "☎", "-", "+"]
     for _ in 0..<3_000 {
       let line = String(
@@ -416,18 +416,5 @@ extension ParserTests {
         return
       }
     }
-  }
-}
-
-/// SplitMix64, so random tests repeat.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D4_049B_133C_EB11
-    return z ^ (z >> 31)
   }
 }

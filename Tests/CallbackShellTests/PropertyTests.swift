@@ -12,25 +12,14 @@ import Testing
 // Half the commands are legal next steps of the machine (so that sequences reach deep
 // states), half are drawn from the command table with values both good and bad.
 
-/// SplitMix64: small, fast and the same on every platform.
-struct PropertyRandom: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D4_049B_133C_EB11
-    return z ^ (z >> 31)
-  }
-  mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+extension SeededRandom {
+  /// True `percent` times in a hundred.
   mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-  mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 }
 
 /// Builds random command lines for the session's current state.
 struct LineGenerator {
-  var random: PropertyRandom
+  var random: SeededRandom
 
   /// Commands that are slow by design (`explore`, `fuzz` search thousands of states) or
   /// that end the session are left out; everything else can come up.
@@ -160,7 +149,7 @@ enum PropertyRun {
 
   /// Runs the sequence for `seed`; the failure, with the script so far, or nil.
   static func run(seed: UInt64, faults: Faults = Faults()) -> String? {
-    var generator = LineGenerator(random: PropertyRandom(seed: seed))
+    var generator = LineGenerator(random: SeededRandom(seed: seed))
     var session = session()
     session.simulation.faults = faults
     // One sequence in eight compares the rendered records and status too.
@@ -240,7 +229,7 @@ enum PropertyRun {
   /// The generator is deterministic, and its sequences reach every kind of command.
   @Test func generatorIsSeededAndVaried() {
     func lines(_ seed: UInt64) -> [String] {
-      var generator = LineGenerator(random: PropertyRandom(seed: seed))
+      var generator = LineGenerator(random: SeededRandom(seed: seed))
       var session = PropertyRun.session()
       _ = session.execute(line: "agent alice bob")
       return (0..<200).map { _ in

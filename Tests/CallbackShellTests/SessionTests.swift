@@ -404,7 +404,7 @@ extension SessionTests {
 /// order and names the first rejected one by its line number.
 extension SessionTests {
   @Test func scriptRunnerCutsLinesLikeSplit() {
-    var generator = SplitMix64(seed: 7)
+    var generator = SeededRandom(seed: 7)
     let ends = ["\n", "\r\n", "\r", "\n\n", "\r\r\n"]
     let fillers = ["", "  ", "\t", "# é ☎ =", " # note\u{301}"]
     for _ in 0..<200 {
@@ -434,7 +434,7 @@ extension SessionTests {
   /// still come in order, cut as `split` cuts them, and a bad line far down is named by its
   /// number. Lone CRs make chunks run past their size, up to the next LF.
   @Test func longScriptsAreCutLikeSplitAcrossChunks() {
-    var generator = SplitMix64(seed: 11)
+    var generator = SeededRandom(seed: 11)
     let ends = ["\n", "\r\n", "\r", "\n\n", "\r\r\n"]
     var text = ""
     var count = 0
