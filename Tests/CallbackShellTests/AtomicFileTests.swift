@@ -53,7 +53,7 @@ private struct EditingEngine: CommandExecuting {
     interruptsSeen = 0
     var namesBeforeRename: [String] = []
     var namesAfterSignal: [String] = []
-    #expect(throws: AtomicFile.Failure("interrupted; the file is unchanged")) {
+    #expect(throws: AtomicFile.Failure("interrupted; the file is unchanged", code: EINTR)) {
       try AtomicFile.write(Array("new\n".utf8), to: file) {
         namesBeforeRename =
           (try? FileManager.default.contentsOfDirectory(atPath: folder.path))

@@ -69,6 +69,15 @@ import Testing
         + " limit (ulimit -f); the file is unchanged\n")
     #expect(try String(contentsOf: file, encoding: .utf8) == "old\n")
     #expect(try names(in: folder) == ["out.cbsh", "script.cbsh"])
+
+    // A new path: nothing is left behind either.
+    try Data((agents + "\nsave new.cbsh\n").utf8).write(to: script)
+    let new = try runLimited(blocks: 4, ["script.cbsh"], in: folder)
+    #expect(
+      new.stderr
+        == "script.cbsh:201: error: cannot save to new.cbsh: File too large for the file size"
+        + " limit (ulimit -f); nothing was written\n")
+    #expect(try names(in: folder) == ["out.cbsh", "script.cbsh"])
   }
 
   @Test func saveKeepsTheModeOfTheFileItReplaces() throws {

@@ -107,23 +107,25 @@ enum AtomicFile {
       return failure
     }
     if let code = writeAll(bytes, to: descriptor, cleanup: cleanup) {
-      throw abandon(writeFailure(code, folder: folder))
+      throw abandon(writeFailure(code, folder: folder, existed: original != nil))
     }
     if let original {
       // Owner first: a change of owner clears set-user-ID bits that the mode then restores.
       _ = fchown(descriptor, original.st_uid, gid_t.max)
       _ = fchown(descriptor, uid_t.max, original.st_gid)
       if fchmod(descriptor, original.st_mode & 0o7777) != 0 {
-        throw abandon(writeFailure(errno, folder: folder))
+        throw abandon(writeFailure(errno, folder: folder, existed: original != nil))
       }
     }
     if fsync(descriptor) != 0 {
-      throw abandon(writeFailure(errno, folder: folder))
+      throw abandon(writeFailure(errno, folder: folder, existed: original != nil))
     }
     close(descriptor)
     closed = true
     beforeRename()
-    if cleanup.interrupted { throw abandon(Failure("interrupted; the file is unchanged")) }
+    if cleanup.interrupted {
+      throw abandon(writeFailure(EINTR, folder: folder, existed: original != nil))
+    }
     // The path may have changed while we wrote: check it again, just before the rename.
     do throws(Failure) {
       let now = try check(path)
@@ -137,7 +139,7 @@ enum AtomicFile {
     }
     guard rename(temporary, path) == 0 else {
       let code = errno
-      throw abandon(writeFailure(code, folder: folder))
+      throw abandon(writeFailure(code, folder: folder, existed: original != nil))
     }
     cleanup.renamed()
     syncFolder(folder)
@@ -165,7 +167,7 @@ enum AtomicFile {
       if descriptor >= 0 { return (descriptor, temporary) }
       let code = errno
       cleanup.notCreated()
-      guard code == EEXIST else { throw writeFailure(code, folder: folder) }
+      guard code == EEXIST else { throw writeFailure(code, folder: folder, existed: keepsMode) }
     }
     throw Failure("cannot make a temporary file in \(folder): too many names taken", code: EEXIST)
   }
@@ -234,19 +236,21 @@ enum AtomicFile {
     }
   }
 
-  private static func writeFailure(_ code: Int32, folder: String) -> Failure {
+  /// Why a write failed, and that nothing changed: `the file is unchanged` for a file that
+  /// existed, `nothing was written` for a new path.
+  private static func writeFailure(_ code: Int32, folder: String, existed: Bool) -> Failure {
     let text = describe(errno: code)
+    let unchanged = existed ? "the file is unchanged" : "nothing was written"
     switch code {
-    case EINTR: return Failure("interrupted; the file is unchanged", code: code)
+    case EINTR: return Failure("interrupted; \(unchanged)", code: code)
     case ENOSPC, EDQUOT:
-      return Failure("\(text); the file is unchanged: free some space and try again", code: code)
+      return Failure("\(text); \(unchanged): free some space and try again", code: code)
     case EFBIG:
-      return Failure(
-        "\(text) for the file size limit (ulimit -f); the file is unchanged", code: code)
+      return Failure("\(text) for the file size limit (ulimit -f); \(unchanged)", code: code)
     case EACCES, EPERM:
       return Failure("\(text): cannot create a file in folder \(folder)", code: code)
     default:
-      return Failure("\(text); the file is unchanged", code: code)
+      return Failure("\(text); \(unchanged)", code: code)
     }
   }
 
