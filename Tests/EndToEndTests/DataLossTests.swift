@@ -204,6 +204,29 @@ import Testing
     }
   }
 
+  /// The scratch folder is made at the first write: a transcript that writes nothing needs
+  /// none, and one that cannot be made is reported where the write was.
+  @Test func theScratchFolderIsMadeOnlyForWrites() throws {
+    let folder = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let missing = folder.appendingPathComponent("no-such-tmp").path
+    try Data("agent a\n#| 2026-01-01T09:00:00Z agent a added: Available\n".utf8).write(
+      to: folder.appendingPathComponent("plain.cbsh"))
+    try Data(
+      """
+      agent a
+      #| 2026-01-01T09:00:00Z agent a added: Available
+      save x.cbsh
+      #! error: cannot save to x.cbsh: cannot make a scratch folder in \(missing): No such file \
+      or directory
+
+      """.utf8
+    ).write(to: folder.appendingPathComponent("saves.cbsh"))
+    let run = try cbsh(["test", "."], environment: ["TMPDIR": missing], directory: folder)
+    #expect(run == RunResult(status: 0, stdout: "2 passed, 0 failed\n", stderr: ""))
+    #expect(try names(in: folder) == ["plain.cbsh", "saves.cbsh"])
+  }
+
   /// The history file (in a pseudo-terminal, `Tests/Interactive/history_test.py`): a symbolic
   /// link's target and a FIFO are left alone and said once; a full file is cut keeping its mode.
   @Test func historyFileIsNeverWrittenThroughALink() throws {

@@ -13,38 +13,44 @@
 /// the file is then written at the same absolute path inside the scratch folder, and `source`
 /// of a path written earlier in the same test reads that copy.
 final class ScratchFolder: @unchecked Sendable {
-  let path: String
+  /// The folder, made at the first write: a test that writes nothing makes nothing.
+  private(set) var path: String?
   /// Absolute, tidied paths of the files written here so far.
   private var written = Set<String>()
 
-  /// Nil, with the reason, when the folder cannot be made.
-  static func make() -> Result<ScratchFolder, AtomicFile.Failure> {
+  init() {}
+
+  /// The folder, made now if it does not exist yet.
+  private func folder() throws(AtomicFile.Failure) -> String {
+    if let path { return path }
     let base = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
     let template = (base ?? "/tmp") + (base?.hasSuffix("/") == true ? "" : "/")
     var bytes = Array((template + "cbsh-test.XXXXXX").utf8CString)
     guard let made = mkdtemp(&bytes) else {
       let code = errno
-      return .failure(
-        AtomicFile.Failure(
-          "cannot make a scratch folder in \(base ?? "/tmp"): \(AtomicFile.describe(errno: code))",
-          code: code))
+      throw AtomicFile.Failure(
+        "cannot make a scratch folder in \(base ?? "/tmp"): \(AtomicFile.describe(errno: code))",
+        code: code)
     }
-    return .success(ScratchFolder(path: String(cString: made)))
+    path = String(cString: made)
+    return String(cString: made)
   }
-
-  private init(path: String) { self.path = path }
 
   /// `save`'s and `file=`'s writes land here; reads of what was written come back from here.
   var fileSystem: ScriptFileSystem {
     ScriptFileSystem(
       read: { [self] path in
-        ScriptFiles.read(written.contains(key(path)) ? inside(path) : path)
+        guard let folder = self.path, written.contains(key(path)) else {
+          return ScriptFiles.read(path)
+        }
+        return ScriptFiles.read(folder + key(path))
       },
       write: { [self] path, text in
         do throws(AtomicFile.Failure) {
           _ = try AtomicFile.check(path)
-          let copy = inside(path)
-          makeFolders(AtomicFile.folder(of: copy))
+          let folder = try folder()
+          let copy = folder + key(path)
+          makeFolders(AtomicFile.folder(of: copy), below: folder)
           try AtomicFile.write(Array(text.utf8), to: copy)
           written.insert(key(path))
           return .success(())
@@ -59,15 +65,10 @@ final class ScratchFolder: @unchecked Sendable {
     POSIXFile.standardized(POSIXFile.absolute(path))
   }
 
-  /// Where `path` is written: its absolute form under the scratch folder.
-  private func inside(_ path: String) -> String {
-    self.path + key(path)
-  }
-
   /// `mkdir -p` below the scratch folder (mode 0700).
-  private func makeFolders(_ folder: String) {
-    var current = path
-    for part in folder.dropFirst(path.count).split(separator: "/") {
+  private func makeFolders(_ folder: String, below scratch: String) {
+    var current = scratch
+    for part in folder.dropFirst(scratch.count).split(separator: "/") {
       current += "/" + part
       _ = mkdir(current, 0o700)
     }
@@ -75,7 +76,9 @@ final class ScratchFolder: @unchecked Sendable {
 
   /// Removes the folder and all that was written in it; links are removed, not followed.
   func remove() {
-    Self.removeTree(path)
+    if let path { Self.removeTree(path) }
+    path = nil
+    written = []
   }
 
   private static func removeTree(_ path: String) {

@@ -97,14 +97,7 @@ public enum TranscriptRunner {
         failed += 1
         continue
       }
-      let scratch: ScratchFolder
-      switch ScratchFolder.make() {
-      case .success(let folder): scratch = folder
-      case .failure(let failure):
-        output += "\(file): error: \(failure.reason)\n"
-        failed += 1
-        continue
-      }
+      let scratch = ScratchFolder()
       var session = makeSession(scratch.fileSystem)
       let result = check(name: file, text: text, update: update, color: color, session: &session)
       scratch.remove()
