@@ -247,10 +247,36 @@ public struct Contact: Equatable, Sendable {
   public var callbackTotalQueueDuration: Seconds?
   /// Present on CALLBACK legs.
   public var callback: CallbackPlan?
+  /// When the last offer of this leg was made (it changed AgentConnectionAttempts).
+  public var lastOffer: Instant? = nil
 
   /// The customer is on the line while this leg waits for an agent: an inbound call, or an
   /// answered customer-first dial.
   public var isCaller: Bool { method == .inbound || method == .customerFirstDialed }
+
+  /// The record's `InitialContactId`: null on the first contact of a chain (rule 4).
+  public var recordInitialContactID: ContactID? {
+    initialContactID == id ? nil : initialContactID
+  }
+
+  /// `LastUpdateTimestamp`: the last moment the record changed. NextContactId is set when
+  /// this leg ends, so the record's own timestamps and its last offer cover every change.
+  public var lastUpdate: Instant {
+    // No array of them: this runs for every record written.
+    var last = initiation
+    func consider(_ instant: Instant?) {
+      if let instant, instant > last { last = instant }
+    }
+    consider(connectedToSystem)
+    consider(enqueue)
+    consider(dequeue)
+    consider(disconnect)
+    consider(lastOffer)
+    consider(agent?.connectedToAgent)
+    consider(agent?.afterContactWorkStart)
+    consider(agent?.afterContactWorkEnd)
+    return last
+  }
 
   /// `Queue.Duration`: this leg's Dequeue − Enqueue (rule 5).
   public var queueDuration: Seconds? {

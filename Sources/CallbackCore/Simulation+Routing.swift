@@ -34,6 +34,7 @@ extension Simulation {
     let index = contact.id.number - 1
     contacts[index].state = .offered(to: agent)
     contacts[index].agentConnectionAttempts += 1
+    contacts[index].lastOffer = now
     agents[agentIndex].state = .offered(contact.id)
     pendingOffers.insert(contact.id)
     return [

@@ -73,7 +73,7 @@ import Testing
             afterContactWorkStart: t("09:07:25"), afterContactWorkEnd: t("09:08:00")),
           state: .ended, chainStart: t("09:00:00"), queueOrder: t("09:00:00"),
           answeringMachineStatus: nil, callbackTotalQueueDuration: nil,
-          callback: CallbackPlan(attempt: 1, settings: .basic)))
+          callback: CallbackPlan(attempt: 1, settings: .basic), lastOffer: t("09:05:20")))
     #expect(sim.leg(1).queueDuration == Seconds(300))
     #expect(sim.leg(2).queueDuration == Seconds(10))
     #expect(sim.leg(2).dequeue == sim.leg(2).agent?.connectedToAgent)
@@ -206,7 +206,7 @@ import Testing
             afterContactWorkStart: t("09:01:40"), afterContactWorkEnd: t("09:01:40")),
           state: .ended, chainStart: t("09:00:00"), queueOrder: t("09:00:00"),
           answeringMachineStatus: nil, callbackTotalQueueDuration: nil,
-          callback: CallbackPlan(attempt: 1, settings: settings)))
+          callback: CallbackPlan(attempt: 1, settings: settings), lastOffer: t("09:01:10")))
     #expect(
       sim.leg(3)
         == Contact(
@@ -220,7 +220,7 @@ import Testing
             afterContactWorkStart: t("09:07:25"), afterContactWorkEnd: nil),
           state: .ended, chainStart: t("09:00:00"), queueOrder: t("09:00:00"),
           answeringMachineStatus: nil, callbackTotalQueueDuration: nil,
-          callback: CallbackPlan(attempt: 2, settings: settings)))
+          callback: CallbackPlan(attempt: 2, settings: settings), lastOffer: t("09:07:00")))
     #expect(sim.leg(2).queueDuration == Seconds(0))
     #expect(sim.leg(3).queueDuration == Seconds(20))
     #expect(sim.leg(3).agent?.afterContactWorkDuration == nil)

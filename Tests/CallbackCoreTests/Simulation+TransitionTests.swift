@@ -92,7 +92,8 @@ import Testing
             username: alice, connectedToAgent: t("09:00:42"), interactionDuration: Seconds(100),
             afterContactWorkStart: t("09:02:22"), afterContactWorkEnd: nil),
           state: .ended, chainStart: t("09:00:00"), queueOrder: t("09:00:00"),
-          answeringMachineStatus: nil, callbackTotalQueueDuration: nil, callback: nil))
+          answeringMachineStatus: nil, callbackTotalQueueDuration: nil, callback: nil,
+          lastOffer: t("09:00:42")))
     #expect(sim.agent(alice)?.state == .afterContactWork(c(1)))
     _ = sim.advance(by: Seconds(60))
     #expect(try sim.makeReady(alice) == [at("09:03:22", .agentReady(alice))])

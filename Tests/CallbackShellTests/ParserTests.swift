@@ -119,8 +119,11 @@ extension ParserTests {
     #expect(try parse("hangup") == sim(.hangup(nil, nil)))
     #expect(try parse("hangup C2 by=agent") == sim(.hangup(ContactID(2), .agent)))
     #expect(try parse("ready alice") == sim(.ready(alice)))
-    #expect(try parse("records") == .report(.records(nil, .table)))
-    #expect(try parse("records C1 format=csv") == .report(.records(ContactID(1), .csv)))
+    #expect(try parse("records") == .report(.records(nil, .table, file: nil)))
+    #expect(try parse("records C1 format=csv") == .report(.records(ContactID(1), .csv, file: nil)))
+    #expect(
+      try parse("records format=jsonl file=out.jsonl")
+        == .report(.records(nil, .jsonl, file: "out.jsonl")))
     #expect(try parse("status") == .report(.status))
     #expect(try parse("help") == .report(.help(nil)))
     #expect(try parse("help fail") == .report(.help("fail")))
@@ -158,7 +161,8 @@ extension ParserTests {
     #expect(
       error("fail reasons=busy")
         == "fail: unknown option 'reasons' (did you mean 'reason'?); options are reason=")
-    #expect(error("records colour=red") == "records: unknown option 'colour'; options are format=")
+    #expect(
+      error("records colour=red") == "records: unknown option 'colour'; options are format= file=")
     #expect(
       error("status verbose=1") == "status: unknown option 'verbose'; status takes no options")
     #expect(error("advance 5 by=agent") == "wait: unknown option 'by'; wait takes no options")
@@ -370,8 +374,9 @@ extension ParserTests {
     #expect(error("hangup C1 by=system") == "by=system is not one of customer, agent")
     #expect(
       error("records format=jsn")
-        == "format=jsn is not one of table, json, csv (did you mean 'json'?)")
-    #expect(error("records format=JSON") == "format=JSON is not one of table, json, csv")
+        == "format=jsn is not one of table, json, jsonl, csv, list (did you mean 'json'?)")
+    #expect(
+      error("records format=JSON") == "format=JSON is not one of table, json, jsonl, csv, list")
   }
 
   @Test func counts() throws {

@@ -21,147 +21,137 @@ private func records(_ s: inout Session, _ arguments: String) -> [String] {
 }
 
 @Suite struct RenderingTests {
-  @Test func jsonRecords() {
+  /// The seed example's values, in the real CTR's alphabetical key order; its full text is
+  /// in Scripts/01-seed-example.cbsh.
+  @Test func jsonRecords() throws {
     var s = seedSession()
     let lines = records(&s, "format=json")
+    let objects = try #require(
+      try JSONSerialization.jsonObject(with: Data(lines.joined(separator: "\n").utf8))
+        as? [[String: Any]])
+    #expect(objects.count == 2)
+    let keys = lines.filter { $0.hasPrefix("    \"") }.map {
+      $0.dropFirst(5).prefix { $0 != "\"" }
+    }
+    #expect(keys.count == 62)
     #expect(
-      lines.joined(separator: "\n") == """
-        [
-          {
-            "ContactId": "C1",
-            "InitialContactId": "C1",
-            "PreviousContactId": null,
-            "NextContactId": "C2",
-            "Channel": "VOICE",
-            "InitiationMethod": "INBOUND",
-            "InitiationTimestamp": "2026-01-01T09:00:00Z",
-            "ConnectedToSystemTimestamp": "2026-01-01T09:00:00Z",
-            "DisconnectTimestamp": "2026-01-01T09:05:00Z",
-            "DisconnectReason": "CONTACT_FLOW_DISCONNECT",
-            "AgentConnectionAttempts": 0,
-            "CustomerEndpoint": {
-              "Address": "+15550100",
-              "Type": "TELEPHONE_NUMBER"
-            },
-            "Queue": {
-              "Name": "BasicQueue",
-              "EnqueueTimestamp": "2026-01-01T09:00:00Z",
-              "DequeueTimestamp": "2026-01-01T09:05:00Z",
-              "Duration": 300
-            },
-            "Agent": null
-          },
-          {
-            "ContactId": "C2",
-            "InitialContactId": "C1",
-            "PreviousContactId": "C1",
-            "NextContactId": null,
-            "Channel": "VOICE",
-            "InitiationMethod": "CALLBACK",
-            "InitiationTimestamp": "2026-01-01T09:05:00Z",
-            "ConnectedToSystemTimestamp": "2026-01-01T09:05:25Z",
-            "DisconnectTimestamp": "2026-01-01T09:07:25Z",
-            "DisconnectReason": "CUSTOMER_DISCONNECT",
-            "AgentConnectionAttempts": 1,
-            "CustomerEndpoint": {
-              "Address": "+15550100",
-              "Type": "TELEPHONE_NUMBER"
-            },
-            "Queue": {
-              "Name": "BasicQueue",
-              "EnqueueTimestamp": "2026-01-01T09:05:10Z",
-              "DequeueTimestamp": "2026-01-01T09:05:20Z",
-              "Duration": 10
-            },
-            "Agent": {
-              "Username": "alice",
-              "ConnectedToAgentTimestamp": "2026-01-01T09:05:20Z",
-              "AgentInteractionDuration": 120,
-              "AfterContactWorkStartTimestamp": "2026-01-01T09:07:25Z",
-              "AfterContactWorkEndTimestamp": "2026-01-01T09:08:00Z",
-              "AfterContactWorkDuration": 35
-            }
-          }
-        ]
-        """)
+      Array(keys.prefix(31))
+        == keys.prefix(31).sorted { Array($0.utf8).lexicographicallyPrecedes($1.utf8) })
+    #expect(objects[0]["InitialContactId"] is NSNull)
+    #expect(objects[1]["InitialContactId"] as? String == "C1")
+    #expect(objects[0]["Agent"] is NSNull)
+    let queue = try #require(objects[1]["Queue"] as? [String: Any])
+    #expect(queue["Duration"] as? Int == 10)
+    #expect(queue["DequeueTimestamp"] as? String == "2026-01-01T09:05:20Z")
+    let agent = try #require(objects[1]["Agent"] as? [String: Any])
+    #expect(agent["ConnectedToAgentTimestamp"] as? String == "2026-01-01T09:05:20Z")
+    #expect(agent["AgentInteractionDuration"] as? Int == 120)
+    #expect(objects[1]["LastUpdateTimestamp"] as? String == "2026-01-01T09:08:00Z")
     #expect(lines.allSatisfy { !$0.contains("\n") })
   }
 
-  @Test func jsonParsesAndHasTheContractFields() throws {
+  @Test func jsonlIsOneCompactRecordPerLine() throws {
     var s = seedSession()
-    let text = records(&s, "format=json").joined(separator: "\n")
-    let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]]
-    let objects = try #require(parsed)
-    #expect(objects.count == 2)
-    let top = [
-      "ContactId", "InitialContactId", "PreviousContactId", "NextContactId", "Channel",
-      "InitiationMethod", "InitiationTimestamp", "ConnectedToSystemTimestamp",
-      "DisconnectTimestamp",
-      "DisconnectReason", "AgentConnectionAttempts", "CustomerEndpoint", "Queue", "Agent",
-    ]
-    for object in objects { #expect(top.allSatisfy { object[$0] != nil }) }
-    #expect(objects[0]["Agent"] is NSNull)
-    #expect(objects[0]["PreviousContactId"] is NSNull)
-    let queue = try #require(objects[1]["Queue"] as? [String: Any])
-    #expect(queue["Duration"] as? Int == 10)
+    let lines = records(&s, "format=jsonl")
+    #expect(lines.count == 2)
+    #expect(lines.allSatisfy { $0.hasPrefix("{\"AWSAccountId\":\"123456789012\",") })
+    #expect(lines.allSatisfy { !$0.contains(": ") && !$0.contains(", ") })
+    let pretty =
+      try JSONSerialization.jsonObject(
+        with: Data(records(&s, "format=json").joined(separator: "\n").utf8)) as? NSArray
+    let compact = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) }
+    #expect(pretty == (compact as NSArray))
+    var empty = Session()
+    #expect(records(&empty, "format=jsonl") == [])
   }
 
-  @Test func jsonNullsBeforeAnythingIsKnown() {
+  @Test func arnsAreWellFormedAndDerivedFromNames() {
+    // uuid.uuid5(uuid.NAMESPACE_URL, "cbsh://instance") etc. in Python.
+    let instance =
+      "arn:aws:connect:us-east-1:123456789012:instance/ab7fd424-3303-569a-af03-d5c2fde1fd34"
+    #expect(ContactCenter.instanceARN == instance)
+    #expect(
+      ContactCenter.queueARN("BasicQueue") == instance
+        + "/queue/7677b779-9ed5-548e-a5a4-eebc797fae82")
+    #expect(
+      ContactCenter.agentARN("alice") == instance + "/agent/495c6832-232e-5a6b-8893-270cd3d4b519")
+    #expect(
+      ContactCenter.routingProfileARN("BasicRoutingProfile").hasPrefix(
+        instance + "/routing-profile/"))
+    #expect(ContactCenter.agentARN("bob") != ContactCenter.agentARN("alice"))
+  }
+
+  @Test func jsonNullsBeforeAnythingIsKnown() throws {
     var s = Session()
     s.runAll("enqueue")
-    #expect(
-      records(&s, "format=json") == [
-        "[", "  {",
-        "    \"ContactId\": \"C1\",", "    \"InitialContactId\": \"C1\",",
-        "    \"PreviousContactId\": null,", "    \"NextContactId\": null,",
-        "    \"Channel\": \"VOICE\",", "    \"InitiationMethod\": \"INBOUND\",",
-        "    \"InitiationTimestamp\": \"2026-01-01T09:00:00Z\",",
-        "    \"ConnectedToSystemTimestamp\": \"2026-01-01T09:00:00Z\",",
-        "    \"DisconnectTimestamp\": null,", "    \"DisconnectReason\": null,",
-        "    \"AgentConnectionAttempts\": 0,",
-        "    \"CustomerEndpoint\": {", "      \"Address\": \"+15550000001\",",
-        "      \"Type\": \"TELEPHONE_NUMBER\"", "    },",
-        "    \"Queue\": {", "      \"Name\": \"BasicQueue\",",
-        "      \"EnqueueTimestamp\": \"2026-01-01T09:00:00Z\",",
-        "      \"DequeueTimestamp\": null,",
-        "      \"Duration\": null", "    },",
-        "    \"Agent\": null",
-        "  }", "]",
-      ])
+    let text = records(&s, "format=json").joined(separator: "\n")
+    let objects = try #require(
+      try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+    for key in [
+      "Agent", "DisconnectTimestamp", "DisconnectReason", "InitialContactId", "NextContactId",
+    ] {
+      #expect(objects[0][key] is NSNull, "\(key)")
+    }
+    let queue = try #require(objects[0]["Queue"] as? [String: Any])
+    #expect(queue["DequeueTimestamp"] is NSNull)
+    #expect(queue["Duration"] is NSNull)
+    #expect(objects[0]["LastUpdateTimestamp"] as? String == "2026-01-01T09:00:00Z")
   }
 
   @Test func csvRecords() {
     var s = seedSession()
+    let lines = records(&s, "format=csv")
+    #expect(lines.count == 3)
     #expect(
-      records(&s, "format=csv") == [
-        "ContactId,InitialContactId,PreviousContactId,NextContactId,Channel,InitiationMethod,"
-          + "InitiationTimestamp,ConnectedToSystemTimestamp,DisconnectTimestamp,DisconnectReason,"
-          + "AgentConnectionAttempts,CustomerEndpoint.Address,CustomerEndpoint.Type,Queue.Name,"
-          + "Queue.EnqueueTimestamp,Queue.DequeueTimestamp,Queue.Duration,Agent.Username,"
-          + "Agent.ConnectedToAgentTimestamp,Agent.AgentInteractionDuration,"
-          + "Agent.AfterContactWorkStartTimestamp,Agent.AfterContactWorkEndTimestamp,"
-          + "Agent.AfterContactWorkDuration",
-        "C1,C1,,C2,VOICE,INBOUND,2026-01-01T09:00:00Z,2026-01-01T09:00:00Z,2026-01-01T09:05:00Z,"
-          + "CONTACT_FLOW_DISCONNECT,0,+15550100,TELEPHONE_NUMBER,BasicQueue,2026-01-01T09:00:00Z,"
-          + "2026-01-01T09:05:00Z,300,,,,,,",
-        "C2,C1,C1,,VOICE,CALLBACK,2026-01-01T09:05:00Z,2026-01-01T09:05:25Z,2026-01-01T09:07:25Z,"
-          + "CUSTOMER_DISCONNECT,1,+15550100,TELEPHONE_NUMBER,BasicQueue,2026-01-01T09:05:10Z,"
-          + "2026-01-01T09:05:20Z,10,alice,2026-01-01T09:05:20Z,120,2026-01-01T09:07:25Z,"
-          + "2026-01-01T09:08:00Z,35",
-      ])
+      lines[0].hasPrefix(
+        "AWSAccountId,AWSContactTraceRecordFormatVersion,Agent.ARN,Agent.AfterContactWorkDuration,")
+    )
+    #expect(
+      lines[0].contains(",Agent.RoutingProfile.ARN,Agent.RoutingProfile.Name,Agent.Username,"))
+    #expect(lines[0].hasSuffix(",TransferCompletedTimestamp,TransferredToEndpoint,VoiceIdResult"))
+    // C1 has no agent: its Agent cells are all empty.
+    #expect(lines[1].hasPrefix("123456789012,2017-03-10,,,,,,,,,,,,,,0,,{},,VOICE,"))
+    #expect(lines[1].contains(",\"[{\"\"Type\"\":\"\"AUDIO\"\"}]\",C2,,"))
+    #expect(lines[2].contains(",C2,+15550100,TELEPHONE_NUMBER,CUSTOMER_DISCONNECT,"))
   }
 
   @Test func csvHeaderUsesDotsAndEveryRowHasItsWidth() {
     var s = seedSession()
     let lines = records(&s, "format=csv")
     let header = lines[0].split(separator: ",", omittingEmptySubsequences: false)
-    #expect(header.count == 23)
-    #expect(header.filter { $0.contains(".") }.count == 12)
+    #expect(header.count == 49)
     #expect(header.contains("Queue.Duration"))
     #expect(header.contains("Agent.AfterContactWorkDuration"))
+    #expect(!header.contains("Queue.CallbackTotalQueueDuration"))
     for line in lines.dropFirst() {
-      #expect(line.split(separator: ",", omittingEmptySubsequences: false).count == 23)
+      // The MediaStreams cell is the one quoted cell; it holds no comma.
+      #expect(line.split(separator: ",", omittingEmptySubsequences: false).count == 49)
     }
+  }
+
+  @Test func listIsOneFieldPerLine() {
+    var s = seedSession()
+    let lines = records(&s, "C2 format=list")
+    #expect(lines.contains { $0.hasPrefix("Agent ") && $0.hasSuffix(" null") })
+    #expect(lines.contains { $0.hasPrefix("Queue.Duration ") && $0.hasSuffix(" 10") })
+    #expect(lines.contains { $0.hasPrefix("InitialContactId ") && $0.hasSuffix(" C1") })
+    #expect(lines.filter(\.isEmpty).count == 1)
+  }
+
+  @Test func recordsToAFile() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "cbsh-records-\(getpid()).jsonl"
+    ).path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var s = seedSession()
+    #expect(
+      records(&s, "format=jsonl file=\(path)") == ["saved 2 contact records (jsonl) to \(path)"])
+    let written = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(written == records(&s, "format=jsonl").joined(separator: "\n") + "\n")
+    let failed = s.execute(line: "records file=/nonexistent-folder/x.txt")
+    #expect(failed.rejected)
+    #expect(
+      failed.stderr.first?.hasPrefix("error: cannot write /nonexistent-folder/x.txt: ") == true)
   }
 
   @Test func csvFieldsFollowRFC4180() {
@@ -211,7 +201,7 @@ private func records(_ s: inout Session, _ arguments: String) -> [String] {
     #expect(records(&s, "C2 format=csv") == Array(records(&s, "format=csv").prefix(3)))
     #expect(records(&s, "C1 format=json") == records(&s, "C2 format=json"))
     #expect(records(&s, "C3 format=csv").count == 2)
-    #expect(records(&s, "C3 format=csv").last?.hasPrefix("C3,C3,,,VOICE,INBOUND,") == true)
+    #expect(records(&s, "C3 format=csv").last?.contains(",C3,+15550000003,") == true)
   }
 
   @Test func noRecordsYet() {

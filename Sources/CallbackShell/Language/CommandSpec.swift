@@ -2,7 +2,7 @@ import CallbackCore
 
 /// A command that reports on the simulation without changing it.
 public enum ReportCommand: Equatable, Sendable {
-  case records(ContactID?, RecordFormat)
+  case records(ContactID?, RecordFormat, file: String?)
   case status
   case help(String?)
 }
@@ -11,7 +11,9 @@ public enum ReportCommand: Equatable, Sendable {
 public enum RecordFormat: String, CaseIterable, Sendable {
   case table
   case json
+  case jsonl
   case csv
+  case list
 }
 
 /// The kind of value a positional word or an option takes; completion uses it too.

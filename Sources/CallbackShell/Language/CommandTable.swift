@@ -45,7 +45,12 @@ public enum CommandTable {
       key: "by", kind: .choice(Party.allCases.map(\.rawValue)), help: "who hangs up",
       default: Party.customer.rawValue)
   ) { v throws(UsageError) -> Party in try Values.choice(v, key: "by") }
-  static let format = Options.choice(key: "format", default: RecordFormat.table)
+  static let format = Options.choice(
+    key: "format", default: RecordFormat.table,
+    help: "table (for people), json, jsonl (one record a line), csv or list")
+  static let recordsFile = Options.parsed(
+    OptionSpec(key: "file", kind: .file, placeholder: "PATH", help: "write to PATH, not stdout")
+  ) { v in String(v) }
 
   static let delayOptions = [initialDelay.spec, maxAttempts.spec, retryDelay.spec]
 
@@ -221,12 +226,20 @@ public enum CommandTable {
       name: "records",
       summary: "print the contact records so far (with CONTACT, its chain only)",
       positionals: [.contact], positionalCount: 0...1,
-      options: [format.spec],
-      details: ["Field names and formats are Amazon Connect's; unknown values are null."],
+      options: [format.spec, recordsFile.spec],
+      details: [
+        "Each record has every key of a real Amazon Connect voice CTR (format 2017-03-10),",
+        "in its alphabetical order: account 123456789012, us-east-1, ARNs derived from names.",
+        "Values cbsh does not model are null, {} or [] as in real records.",
+        "InitialContactId is null on a chain's first contact, its ID on later legs (rule 4).",
+        "jsonl is one compact record a line, as Firehose writes CTRs to S3; csv flattens",
+        "nested fields with dots (Queue.Duration); list shows one field a line.",
+        "docs/ctr-analytics.md loads jsonl into DuckDB with AWS's Glue columns.",
+      ],
       example: "records format=json", completes: .everyContact,
       build: { a throws(UsageError) in
         let format = try a.value(format)
-        return .report(.records(try a.contact(at: 0), format))
+        return .report(.records(try a.contact(at: 0), format, file: try a.value(recordsFile)))
       }),
     CommandSpec(
       name: "status",

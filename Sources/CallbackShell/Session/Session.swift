@@ -110,8 +110,8 @@ public struct Session: CommandExecuting {
   /// Renders a command that only reports.
   func render(_ command: ReportCommand, into out: TextOutput) throws(Rejection) {
     switch command {
-    case .records(let contact, let format):
-      try renderRecords(of: contact, format: format, into: out)
+    case .records(let contact, let format, let file):
+      try renderRecords(of: contact, format: format, file: file, into: out)
     case .status:
       var lines: [String] = []
       StatusText.render(simulation, into: &lines)
@@ -145,26 +145,6 @@ public struct Session: CommandExecuting {
       events += happened
     }
     return events
-  }
-
-  func renderRecords(of id: ContactID?, format: RecordFormat, into out: TextOutput)
-    throws(Rejection)
-  {
-    let contacts: [Contact]
-    if let id {
-      _ = try simulation.existingContact(id)
-      contacts = simulation.chain(of: id)
-    } else {
-      contacts = simulation.contacts
-    }
-    switch format {
-    case .table:
-      var lines: [String] = []
-      RecordsTable.render(contacts, into: &lines)
-      out.append(contentsOf: lines)
-    case .json: RecordsJSON.render(contacts, into: out)
-    case .csv: RecordsCSV.render(contacts, into: out)
-    }
   }
 
   /// The line as a transcript shows it: no comment, no surrounding blanks.
