@@ -43,7 +43,7 @@ private func complete(_ line: String, _ s: Session) -> [String] {
     #expect(complete("hangup ", s) == ["by=", "C1"])
     #expect(complete("hangup by=", s) == ["by=customer", "by=agent"])
     #expect(complete("callback ", s).suffix(1) == ["C1"])
-    #expect(complete("records ", s) == ["format=", "C1", "C2", "C3"])
+    #expect(complete("records ", s) == ["format=", "file=", "C1", "C2", "C3"])
     #expect(complete("why ", s) == [])
     #expect(complete("ready ", s) == [])
     _ = s.execute(line: "decline")
