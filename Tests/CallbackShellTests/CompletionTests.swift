@@ -28,6 +28,9 @@ private func complete(_ line: String, _ s: Session) -> [String] {
     #expect(complete("timeline format=", s) == ["format=text", "format=svg"])
     #expect(complete("explore de", s) == ["depth="])
     #expect(complete("zzz ", s) == [])
+    #expect(complete("wai", s) == ["wait", "waiting"])
+    #expect(complete("waiting ", s) == ["BasicQueue"])
+    #expect(complete("waiting BasicQueue ", s) == [])
   }
 
   @Test func contactsAndAgentsAreTheOnesACommandCanActOn() {

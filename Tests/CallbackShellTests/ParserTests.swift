@@ -125,6 +125,8 @@ extension ParserTests {
       try parse("records format=jsonl file=out.jsonl")
         == .report(.records(nil, .jsonl, file: "out.jsonl")))
     #expect(try parse("status") == .report(.status))
+    #expect(try parse("waiting") == .report(.waiting(nil)))
+    #expect(try parse("waiting Sales") == .report(.waiting(QueueName("Sales"))))
     #expect(try parse("help") == .report(.help(nil)))
     #expect(try parse("help fail") == .report(.help("fail")))
     #expect(try parse("undo") == .shell(.undo))

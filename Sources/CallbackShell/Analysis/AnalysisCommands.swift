@@ -40,7 +40,7 @@ enum AnalysisCommands {
       help: "where to save a failing script (default fuzz-failure-seed-S.cbsh)")
   ) { v in String(v) }
   static let metricsQueue = Options.parsed(
-    OptionSpec(key: "queue", kind: .queue, help: "one queue only (default: all)")
+    OptionSpec(key: "queue", kind: .queue, placeholder: "Q", help: "one queue only (default: all)")
   ) { v throws(UsageError) in QueueName(try Values.name(v, of: "queue")) }
   static let timelineFormat = Options.choice(
     key: "format", default: TimelineFormat.text, after: ", a picture for slides")

@@ -4,6 +4,7 @@ import CallbackCore
 public enum ReportCommand: Equatable, Sendable {
   case records(ContactID?, RecordFormat, file: String?)
   case status
+  case waiting(QueueName?)
   case help(String?)
 }
 
@@ -40,7 +41,7 @@ extension ValueKind {
     case .timestamp: return "TIMESTAMP"
     case .count: return "N"
     case .phoneNumber: return "+E164"
-    case .queue: return "Q"
+    case .queue: return "QUEUE"
     case .agent: return "AGENT"
     case .contact: return "CONTACT"
     case .agentOrContact: return "AGENT|CONTACT"

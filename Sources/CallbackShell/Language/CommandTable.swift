@@ -27,7 +27,9 @@ public enum CommandTable {
     .choosing(
       DialMode.self, key: "mode", placeholder: "M", default: .agentFirst, after: " (rule 11)")
   ) { v throws(UsageError) -> DialMode in try Values.choice(v, key: "mode") }
-  static let queue = Options.parsed(OptionSpec(key: "queue", kind: .queue, help: "queue name")) {
+  static let queue = Options.parsed(
+    OptionSpec(key: "queue", kind: .queue, placeholder: "Q", help: "queue name")
+  ) {
     v throws(UsageError) in QueueName(try Values.name(v, of: "queue"))
   }
   static let number = Options.parsed(
@@ -246,6 +248,26 @@ public enum CommandTable {
       summary: "show the clock, queues, agents, live contacts and pending timers",
       example: "status",
       build: { _ in .report(.status) }),
+    CommandSpec(
+      name: "waiting",
+      summary: "list who waits in queue, in the order they will be offered, and who is scheduled",
+      positionals: [.queue], positionalCount: 0...1,
+      details: [
+        "Each contact in queue with its place, its time in queue so far and the customer's",
+        "number, in the order `offer` takes them: the chain that started first goes first,",
+        "so a callback keeps its inbound call's place (rule 9). Customer-first legs waiting",
+        "for dial-out follow, in the order `dial` takes them (rule 11); then the callbacks",
+        "scheduled to enter, soonest first, with when. A contact being offered is not listed.",
+        "Without QUEUE, every queue.",
+      ],
+      example: "waiting BasicQueue",
+      build: { a throws(UsageError) in
+        .report(
+          .waiting(
+            try a.positionals.first.map { v throws(UsageError) in
+              QueueName(try Values.name(v, of: "queue"))
+            }))
+      }),
     CommandSpec(
       name: "help", summary: "list the commands, or show one in full",
       positionals: [.command], positionalCount: 0...1,

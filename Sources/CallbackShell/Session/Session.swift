@@ -116,6 +116,11 @@ public struct Session: CommandExecuting {
       var lines: [String] = []
       StatusText.render(simulation, into: &lines)
       out.append(contentsOf: lines)
+    case .waiting(let queue):
+      if let queue { _ = try simulation.existingQueue(queue) }
+      var lines: [String] = []
+      WaitingText.render(simulation, queue: queue, into: &lines)
+      out.append(contentsOf: lines)
     case .help(nil):
       var lines: [String] = []
       HelpText.overview(into: &lines)
