@@ -1,13 +1,25 @@
 /// Breadth-first search through every legal command from a state, merging equal states.
+///
+/// Memory: each visited state costs a 64-bit fingerprint (`StateTable`) and, unless it is in
+/// the last level, a link to its parent (`SearchTree`); only the frontier is kept in full,
+/// and past a quarter of `maxMemory` a frontier state is kept as its link alone and rebuilt
+/// from its parent when its turn comes. The search stops cleanly at `maxMemory`.
 public struct Explorer: Sendable {
   /// Commands from the start state at most.
   public var depth: Int
   /// Distinct states at most; the search stops when it has seen this many.
   public var maxStates: Int
+  /// Bytes the search may hold at most, as estimated from what it keeps; it stops when it
+  /// would hold more.
+  public var maxMemory: Int
 
-  public init(depth: Int, maxStates: Int) {
+  /// `max-memory`'s default: 1 GiB.
+  public static let defaultMaxMemory = 1 << 30
+
+  public init(depth: Int, maxStates: Int, maxMemory: Int = Explorer.defaultMaxMemory) {
     self.depth = depth
     self.maxStates = maxStates
+    self.maxMemory = maxMemory
   }
 
   /// What a search found.
@@ -25,6 +37,10 @@ public struct Explorer: Sendable {
     public var farthest = 0
     /// True when the search stopped at `maxStates` before finishing its depth.
     public var hitStateLimit = false
+    /// True when the search stopped at `maxMemory` before finishing its depth.
+    public var hitMemoryLimit = false
+    /// True when `shouldStop` stopped the search: the other counts are partial.
+    public var interrupted = false
     /// States at the depth limit with a leg still live: where the search stopped looking.
     public var unfinished = 0
     /// States where the last live leg has just ended.
@@ -35,6 +51,9 @@ public struct Explorer: Sendable {
     public var refused: [Command] = []
     /// The first violation found, breadth first: so its script is a shortest one.
     public var violation: Counterexample?
+
+    /// True when a limit or an interruption ended the search before its depth.
+    public var stoppedEarly: Bool { hitStateLimit || hitMemoryLimit || interrupted }
   }
 
   /// A script from the start state that breaks an invariant.
@@ -43,7 +62,21 @@ public struct Explorer: Sendable {
     public var violations: [InvariantViolation]
   }
 
-  public func explore(from start: Simulation) -> Report {
+  /// How far a running search has got, for a progress line.
+  public struct Progress: Equatable, Sendable {
+    public var states: Int
+    public var transitions: Int
+    /// The level being searched: commands from the start to the states being made.
+    public var level: Int
+  }
+
+  /// `shouldStop` is asked every `Explorer.pollInterval` commands; when it says yes the
+  /// search ends at once with `interrupted` set.
+  public static let pollInterval = 1024
+
+  public func explore(
+    from start: Simulation, shouldStop: (Progress) -> Bool = { _ in false }
+  ) -> Report {
     var report = Report()
     let startViolations = start.checkInvariants()
     if !startViolations.isEmpty {
@@ -53,21 +86,20 @@ public struct Explorer: Sendable {
     let liveHeads = start.chainHeads.filter { start.outcome(ofChain: $0) == nil }
     let frozen = start.contacts.firstIndex { !$0.isFrozen } ?? start.contacts.count
     var seen = StateTable(origin: start.now, skipping: frozen)
-    _ = seen.insert(start)
-    // Terminal states by their number in `seen`.
-    var terminals: Set<Int> = []
-    // Parent links, to write the path to a state back as a script.
-    var parents: [(parent: Int, step: Command?)] = [(-1, nil)]
-    var level: [(simulation: Simulation?, node: Int)] = [(start, 0)]
-
-    func path(to node: Int) -> [Command] {
-      var steps: [Command] = []
-      var cursor = node
-      while cursor > 0 {
-        steps.append(parents[cursor].step!)
-        cursor = parents[cursor].parent
-      }
-      return steps.reversed()
+    _ = seen.insert(seen.fingerprint(of: start))
+    // Terminal states by fingerprint.
+    var terminals: Set<UInt64> = []
+    var tree = SearchTree(start: start)
+    var level = Frontier()
+    level.append(start, node: 0)
+    var next = Frontier()
+    // Estimated bytes of the frontier states kept in full, in `level` and `next`.
+    var frontierBytes = start.estimatedBytes
+    let fullFrontier = maxMemory / 4
+    func memory() -> Int {
+      // Arrays count twice: while one doubles, its old and new storage both exist.
+      seen.bytes + tree.bytes + frontierBytes + level.bytes + next.bytes
+        + 2 * terminals.capacity * 16 + 2 * report.refused.capacity * MemoryLayout<Command>.stride
     }
 
     var depthReached = 0
@@ -78,16 +110,21 @@ public struct Explorer: Sendable {
       // The last level's states are never expanded: keep no copy of them and no parent
       // link, only whether each is unfinished. They are about half of all states.
       let isLastLevel = depthReached == depth - 1
-      var next: [(simulation: Simulation?, node: Int)] = []
+      next = Frontier()
       var nextCount = 0
       var nextUnfinished = 0
       for index in level.indices {
-        // Moved out, not copied, and freed once expanded.
-        let state = level[index].simulation.take()!
-        let node = level[index].node
+        let node = level.node(at: index)
+        let state: Simulation
+        if let kept = level.take(at: index) {
+          frontierBytes -= kept.estimatedBytes
+          state = kept
+        } else {
+          state = tree.state(of: node, atDepth: depthReached)
+        }
         let wasLive = state.hasLiveContact
         let baseline = StepBaseline(state)
-        for step in state.legalSteps() {
+        for (stepNumber, step) in state.legalSteps().enumerated() {
           var child = state
           let events: [TimedEvent]
           do {
@@ -97,14 +134,23 @@ public struct Explorer: Sendable {
             continue
           }
           report.transitions += 1
+          if report.transitions % Self.pollInterval == 0
+            && shouldStop(
+              Progress(
+                states: seen.count, transitions: report.transitions, level: depthReached + 1))
+          {
+            report.interrupted = true
+            levelSize = nextCount
+            break search
+          }
           let stepViolations = child.checkStep(from: baseline, events: events)
-          let (isNew, childNumber) = seen.insert(child)
+          let fingerprint = seen.fingerprint(of: child)
+          let isNew = seen.insert(fingerprint)
           // A new state is checked where the step may have changed it; only when that finds
           // a violation is the whole state checked, for the same list as before.
           if !stepViolations.isEmpty || (isNew && !child.keepsInvariants(afterStepFrom: state)) {
-            parents.append((node, step))
             report.violation = Counterexample(
-              steps: path(to: parents.count - 1),
+              steps: tree.path(to: node) + [step],
               violations: stepViolations + (isNew ? child.checkInvariants() : []))
             report.states = seen.count
             return report
@@ -112,7 +158,7 @@ public struct Explorer: Sendable {
           let isLive = child.hasLiveContact
           // Terminal: the step ended the last live leg. The same state may have been seen
           // first by another way (a `ready` after the hang-up instead of before).
-          if wasLive && !isLive && terminals.insert(childNumber).inserted {
+          if wasLive && !isLive && terminals.insert(fingerprint).inserted {
             report.terminalStates += 1
             for head in liveHeads {
               if let outcome = child.outcome(ofChain: head) { report.outcomes[outcome] += 1 }
@@ -122,11 +168,26 @@ public struct Explorer: Sendable {
           nextCount += 1
           if isLive { nextUnfinished += 1 }
           if !isLastLevel {
-            parents.append((node, step))
-            next.append((child, parents.count - 1))
+            guard let childNode = tree.add(parent: node, step: stepNumber) else {
+              report.hitMemoryLimit = true
+              levelSize = nextCount
+              break search
+            }
+            let bytes = child.estimatedBytes
+            if frontierBytes + bytes <= fullFrontier {
+              frontierBytes += bytes
+              next.append(child, node: childNode)
+            } else {
+              next.append(nil, node: childNode)
+            }
           }
           if seen.count >= maxStates {
             report.hitStateLimit = true
+            levelSize = nextCount
+            break search
+          }
+          if memory() > maxMemory {
+            report.hitMemoryLimit = true
             levelSize = nextCount
             break search
           }
@@ -138,10 +199,10 @@ public struct Explorer: Sendable {
       depthReached += 1
       if nextCount > 0 { report.farthest = depthReached }
     }
-    report.exhaustive = levelSize == 0 && !report.hitStateLimit
+    report.exhaustive = levelSize == 0 && !report.stoppedEarly
     report.states = seen.count
     report.depthSearched = depthReached
-    if !report.hitStateLimit { report.unfinished = unfinished }
+    if !report.stoppedEarly { report.unfinished = unfinished }
     return report
   }
 }

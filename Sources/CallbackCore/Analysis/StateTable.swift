@@ -1,34 +1,23 @@
-/// The distinct states `explore` has seen, each kept as its key: the part of a state that
-/// decides what can happen next, as a flat list of numbers, for merging equal states
-/// exactly. Times count seconds from the start state. Left out: the legs that were over
-/// before the search began (nothing changes them again), names and numbers (each new leg
-/// copies them from the one before it), and the heaps (the pending timers are kept in firing
-/// order; the routing heaps follow from the contacts and agents).
+/// The distinct states `explore` has seen, each kept as a 64-bit fingerprint of its key, the
+/// way explicit-state model checkers (SPIN's hash compaction, TLC) keep theirs: the key is
+/// the part of a state that decides what can happen next, as a list of numbers; it is hashed
+/// as it is written and never stored. Times count seconds from the start state. Left out:
+/// the legs that were over before the search began (nothing changes them again), names and
+/// numbers (each new leg copies them from the one before it), and the heaps (the pending
+/// timers are kept in firing order; the routing heaps follow from the contacts and agents).
 ///
-/// Hundreds of thousands of keys are looked up, so keys are kept packed in large chunks
-/// and found through an open-addressing index over a cheap hash: no allocation per state,
-/// and each key is hashed once, not again each time the index grows.
+/// Two different keys share a fingerprint with probability about 2⁻⁶⁴ per pair: among a
+/// million states, about one search in 40 million would merge two states that differ.
 struct StateTable {
   /// Where times are counted from.
   let origin: Instant
   /// Legs before this index were over at the start and are left out.
   let frozen: Int
-  /// The key being looked up, in its first `length` bytes; kept from one lookup to the next
-  /// for its room. Each number takes as few bytes as it needs (`KeyWriter`): most are small,
-  /// so a key takes about a quarter of the memory of 32-bit words.
-  private var bytes: [UInt8] = []
-  private var length = 0
-  /// Every key kept, in chunks that never move or grow once made: growing one big array
-  /// would copy it and touch twice the memory.
-  private var chunks: [[UInt8]] = []
-  /// Per key, in the order first seen: its hash and where its bytes are.
-  private var keys: [(digest: UInt64, chunk: Int32, start: Int32, count: Int32)] = []
-  /// Open addressing with linear probing, a power of two long. Per slot: 0 when empty, or
-  /// 1 + the key's number and the hash's low 32 bits, so most mismatches are caught without
-  /// reading the key.
+  /// Open addressing with linear probing, a power of two long: 0 when empty, otherwise a
+  /// fingerprint (never 0). At most half full, so probes stay short.
   private var slots: [UInt64]
-
-  private static let chunkSize = 1 << 20
+  /// Distinct states in the table.
+  private(set) var count = 0
 
   init(origin: Instant, skipping frozen: Int) {
     self.origin = origin
@@ -36,119 +25,45 @@ struct StateTable {
     slots = Array(repeating: 0, count: 1024)
   }
 
-  /// Distinct states in the table.
-  var count: Int { keys.count }
+  /// Bytes the table holds, and will hold while it doubles (the old and the new slots).
+  var bytes: Int { 3 * slots.count * MemoryLayout<UInt64>.stride }
 
-  /// Adds the key of `simulation` unless an equal one is in the table; either way returns
-  /// the key's number, in the order the states were first seen.
-  mutating func insert(_ simulation: Simulation) -> (inserted: Bool, number: Int) {
-    // Written through a pointer into room made beforehand: an append per number checked
-    // capacity and uniqueness each time.
-    let room = KeyWriter.room(for: simulation)
-    if bytes.count < room { bytes = Array(repeating: 0, count: 2 * room) }
-    let (origin, frozen) = (origin, frozen)
-    length = bytes.withUnsafeMutableBufferPointer { buffer in
-      var key = KeyWriter(buffer.baseAddress!)
-      Self.encode(simulation, from: origin, skipping: frozen, into: &key)
-      return key.count
-    }
-    let digest = bytes.withUnsafeBytes {
-      Self.digest(UnsafeRawBufferPointer(rebasing: $0[..<length]))
-    }
-    let tag = digest & 0xFFFF_FFFF
+  /// The fingerprint of the key of `simulation`; never 0.
+  func fingerprint(of simulation: Simulation) -> UInt64 {
+    var key = KeyHasher()
+    Self.encode(simulation, from: origin, skipping: frozen, into: &key)
+    return key.finish()
+  }
+
+  /// Adds `fingerprint` unless it is in the table; true when it was not.
+  mutating func insert(_ fingerprint: UInt64) -> Bool {
     let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: digest >> 32) & mask
+    var slot = Int(truncatingIfNeeded: fingerprint >> 32) & mask
     while slots[slot] != 0 {
-      let number = Int(slots[slot] >> 32) - 1
-      if slots[slot] & 0xFFFF_FFFF == tag && isKey(number) { return (false, number) }
+      if slots[slot] == fingerprint { return false }
       slot = (slot + 1) & mask
     }
-    let number = keys.count
-    store(digest: digest)
-    slots[slot] = UInt64(number + 1) << 32 | tag
-    // Linear probing stays short while at most half the slots are full.
-    if 2 * keys.count > slots.count { grow() }
-    return (true, number)
-  }
-
-  /// True when key `number` is `bytes`.
-  private func isKey(_ number: Int) -> Bool {
-    let key = keys[number]
-    guard Int(key.count) == length else { return false }
-    return chunks[Int(key.chunk)].withUnsafeBytes { kept in
-      bytes.withUnsafeBytes { wanted in
-        // Eight bytes at a time, then the rest one by one.
-        let start = Int(key.start)
-        var offset = 0
-        while offset + 8 <= length {
-          if kept.loadUnaligned(fromByteOffset: start + offset, as: UInt64.self)
-            != wanted.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-          {
-            return false
-          }
-          offset += 8
-        }
-        while offset < length {
-          if kept[start + offset] != wanted[offset] { return false }
-          offset += 1
-        }
-        return true
-      }
-    }
-  }
-
-  private mutating func store(digest: UInt64) {
-    if chunks.isEmpty
-      || chunks[chunks.count - 1].count + length
-        > chunks[chunks.count - 1].capacity
-    {
-      var chunk: [UInt8] = []
-      chunk.reserveCapacity(max(Self.chunkSize, length))
-      chunks.append(chunk)
-    }
-    let last = chunks.count - 1
-    keys.append((digest, Int32(last), Int32(chunks[last].count), Int32(length)))
-    chunks[last].append(contentsOf: bytes[..<length])
+    slots[slot] = fingerprint
+    count += 1
+    if 2 * count > slots.count { grow() }
+    return true
   }
 
   private mutating func grow() {
     var wider = [UInt64](repeating: 0, count: 2 * slots.count)
     let mask = wider.count - 1
-    for (number, key) in keys.enumerated() {
-      var slot = Int(truncatingIfNeeded: key.digest >> 32) & mask
+    for fingerprint in slots where fingerprint != 0 {
+      var slot = Int(truncatingIfNeeded: fingerprint >> 32) & mask
       while wider[slot] != 0 { slot = (slot + 1) & mask }
-      wider[slot] = UInt64(number + 1) << 32 | key.digest & 0xFFFF_FFFF
+      wider[slot] = fingerprint
     }
     slots = wider
-  }
-
-  /// A fast, fixed hash of a key's bytes, eight at a time (a multiply and a shift each,
-  /// then a final mix): the table needs well-spread bits, not protection from chosen inputs.
-  private static func digest(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-    var hash: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(bytes.count)
-    var offset = 0
-    while offset < bytes.count {
-      var chunk: UInt64
-      if offset + 8 <= bytes.count {
-        chunk = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-      } else {
-        chunk = 0
-        for index in offset..<bytes.count { chunk = chunk << 8 | UInt64(bytes[index]) }
-      }
-      hash = (hash ^ chunk) &* 0x9E37_79B9_7F4A_7C15
-      hash ^= hash >> 29
-      offset += 8
-    }
-    hash ^= hash >> 33
-    hash = hash &* 0xFF51_AFD7_ED55_8CCD
-    hash ^= hash >> 33
-    return hash
   }
 
   /// Writes the key of `simulation`.
   private static func encode(
     _ simulation: Simulation, from origin: Instant, skipping frozen: Int,
-    into key: inout KeyWriter
+    into key: inout KeyHasher
   ) {
     func time(_ instant: Instant?) -> Int32 {
       guard let instant else { return -1 }
@@ -236,32 +151,41 @@ struct StateTable {
   }
 }
 
-/// Writes a key's numbers into a buffer with room for them, each in as few bytes as it
-/// needs: zigzag (small negatives stay small), then 7 bits a byte, the high bit set on every
-/// byte but the last.
-private struct KeyWriter {
-  private let bytes: UnsafeMutablePointer<UInt8>
-  private(set) var count = 0
-
-  init(_ bytes: UnsafeMutablePointer<UInt8>) { self.bytes = bytes }
-
-  /// Bytes enough for the key of `simulation`: at most 5 per number, and at most 2 numbers
-  /// per state, 3 per agent, 27 per leg and 2 per timer.
-  static func room(for simulation: Simulation) -> Int {
-    5
-      * (2 + 3 * simulation.agents.count + 27 * simulation.contacts.count
-        + 2 * simulation.timers.count)
-  }
+/// Hashes a key's numbers as they are written, two to a 64-bit word: no buffer, so no room
+/// to count and nothing to overrun, however many numbers a state has. Each word goes
+/// through a bijective mix (murmur3's finalizer), so two keys of one length that differ in
+/// a single word differ in every later state. The length is mixed in last.
+struct KeyHasher {
+  private var state: UInt64 = 0x243F_6A88_85A3_08D3
+  private var pending: UInt64 = 0
+  private var count = 0
 
   @inline(__always) mutating func put(_ value: Int32) {
-    var rest = UInt32(bitPattern: (value << 1) ^ (value >> 31))
-    while rest >= 0x80 {
-      bytes[count] = UInt8(truncatingIfNeeded: rest) | 0x80
-      count += 1
-      rest >>= 7
+    let bits = UInt64(UInt32(bitPattern: value))
+    if count & 1 == 0 {
+      pending = bits
+    } else {
+      state = Self.mix(state ^ (pending | bits << 32))
     }
-    bytes[count] = UInt8(rest)
     count += 1
+  }
+
+  /// The fingerprint of the numbers put so far; never 0.
+  func finish() -> UInt64 {
+    var last = state
+    if count & 1 == 1 { last = Self.mix(last ^ pending) }
+    let hash = Self.mix(last ^ UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15)
+    return hash == 0 ? 1 : hash
+  }
+
+  @inline(__always) private static func mix(_ word: UInt64) -> UInt64 {
+    var x = word
+    x ^= x >> 33
+    x = x &* 0xFF51_AFD7_ED55_8CCD
+    x ^= x >> 33
+    x = x &* 0xC4CE_B9FE_1A85_EC53
+    x ^= x >> 33
+    return x
   }
 }
 

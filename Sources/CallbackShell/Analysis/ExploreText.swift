@@ -2,8 +2,9 @@ import CallbackCore
 
 /// `explore`: the search's counts, its outcomes, and the shortest failing script.
 extension Session {
-  func explore(depth: Int, maxStates: Int, file: String?) -> CommandOutput {
-    let report = Explorer(depth: depth, maxStates: maxStates).explore(from: simulation)
+  func explore(depth: Int, maxStates: Int, maxMemory: Int, file: String?) -> CommandOutput {
+    let report = Explorer(depth: depth, maxStates: maxStates, maxMemory: maxMemory)
+      .explore(from: simulation)
     var out = [
       "explore from \(simulation.now.iso8601), depth=\(depth) max-states=\(maxStates):",
       "  states       \(report.states) distinct (equal states merged)",
@@ -13,9 +14,12 @@ extension Session {
       out.append(
         report.hitStateLimit
           ? "  depth        stopped at max-states=\(maxStates) in level \(report.depthSearched + 1)"
-          : report.exhaustive
-            ? "  depth        every reachable state seen, the farthest \(plural(report.farthest, "command")) away"
-            : "  depth        \(report.depthSearched) of \(depth) levels searched in full")
+          : report.hitMemoryLimit
+            ? "  depth        stopped at max-memory=\(Values.sizeText(maxMemory)) after "
+              + "\(plural(report.states, "state")) in level \(report.depthSearched + 1)"
+            : report.exhaustive
+              ? "  depth        every reachable state seen, the farthest \(plural(report.farthest, "command")) away"
+              : "  depth        \(report.depthSearched) of \(depth) levels searched in full")
     }
     out.append(
       "  terminal     \(plural(report.terminalStates, "state")) where the last live leg ended:")
@@ -26,7 +30,7 @@ extension Session {
         "    \(padded(name, to: width))  \(report.outcomes[outcome])"
       )
     }
-    if report.violation == nil && !report.hitStateLimit && !report.exhaustive {
+    if report.violation == nil && !report.stoppedEarly && !report.exhaustive {
       out.append(
         "  unfinished   \(plural(report.unfinished, "state")) at depth \(report.depthSearched) with a live leg"
       )

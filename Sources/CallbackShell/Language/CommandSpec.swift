@@ -22,6 +22,8 @@ public enum ValueKind: Equatable, Sendable {
   case duration
   case timestamp
   case count
+  /// Bytes: a whole number with an optional K, M, G or T (powers of 1024).
+  case size
   case phoneNumber
   case queue
   case agent
@@ -40,6 +42,7 @@ extension ValueKind {
     case .duration: return "D"
     case .timestamp: return "TIMESTAMP"
     case .count: return "N"
+    case .size: return "SIZE"
     case .phoneNumber: return "+E164"
     case .queue: return "QUEUE"
     case .agent: return "AGENT"

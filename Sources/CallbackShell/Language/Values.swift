@@ -110,6 +110,42 @@ enum Values {
     return value
   }
 
+  /// Bytes: digits and an optional K, M, G or T, each 1024 times the one before (`512M`,
+  /// `1G`; `KiB`, `MiB`, … are accepted too), from `least` to 1T.
+  static func size(_ text: Substring, key: String, least: Int) throws(UsageError) -> Int {
+    let digits = text.prefix { $0.isASCII && $0.isNumber }
+    let scale: Int?
+    switch text.dropFirst(digits.count).uppercased() {
+    case "", "B": scale = 1
+    case "K", "KB", "KIB": scale = 1 << 10
+    case "M", "MB", "MIB": scale = 1 << 20
+    case "G", "GB", "GIB": scale = 1 << 30
+    case "T", "TB", "TIB": scale = 1 << 40
+    default: scale = nil
+    }
+    guard let scale, !digits.isEmpty else {
+      throw UsageError(
+        "\(shown(text, key)) is not a size: a whole number of bytes, or one ending in K, M, G "
+          + "or T (512M, 1G)")
+    }
+    guard let number = Int(digits), number <= (1 << 40) / scale else {
+      throw UsageError("\(shown(text, key)) is too large: at most 1T")
+    }
+    guard number * scale >= least else {
+      throw UsageError("\(shown(text, key)) is too small: at least \(sizeText(least))")
+    }
+    return number * scale
+  }
+
+  /// `bytes` the way `size` reads it back: in the largest unit that divides it.
+  static func sizeText(_ bytes: Int) -> String {
+    for (unit, shift) in [("T", 40), ("G", 30), ("M", 20), ("K", 10)]
+    where bytes >= 1 << shift && bytes % (1 << shift) == 0 {
+      return "\(bytes >> shift)\(unit)"
+    }
+    return "\(bytes)"
+  }
+
   /// An E.164 number: `+` and 2 to 15 digits, not starting with 0.
   static func phoneNumber(_ text: Substring) throws(UsageError) -> String {
     let digits = text.utf8.dropFirst()

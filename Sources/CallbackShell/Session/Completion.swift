@@ -51,7 +51,7 @@ public enum Completion {
       let named = named(by: spec, sim)
       return named.agents.map(\.text)
         + named.contacts.map(\.description).filter { _ in !word.isEmpty }
-    case .duration, .timestamp, .count, .phoneNumber, .file, .newName: return []
+    case .duration, .timestamp, .count, .size, .phoneNumber, .file, .newName: return []
     }
   }
 
