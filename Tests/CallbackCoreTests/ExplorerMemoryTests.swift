@@ -55,6 +55,8 @@ import Testing
     #expect(MemoryLayout<Contact>.stride + 128 <= Simulation.bytesPerContact)
     #expect(MemoryLayout<Agent>.stride + 64 <= Simulation.bytesPerAgent)
     #expect(MemoryLayout<Simulation>.stride + 16 * 64 <= Simulation.bytesPerState)
+    #expect(MemoryLayout<Simulation?>.stride <= Simulation.bytesPerSlot)
+    #expect(MemoryLayout<Command>.stride <= 128)
   }
 
   /// Issue 14: the key was written through an unchecked pointer into room counted by hand

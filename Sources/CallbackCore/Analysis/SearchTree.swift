@@ -94,11 +94,9 @@ struct Frontier {
 
   var indices: Range<Int> { nodes.indices }
 
-  /// Bytes held by the arrays themselves (twice, for when one doubles), not the states'.
-  var bytes: Int {
-    2 * nodes.capacity * MemoryLayout<Int>.stride
-      + 2 * kept.capacity * MemoryLayout<Simulation?>.stride
-  }
+  /// Bytes held by the arrays themselves (twice, for when one doubles), beyond what the
+  /// kept states' estimates count: fixed numbers, like `Simulation.estimatedBytes`.
+  var bytes: Int { 16 * nodes.capacity + 2 * Simulation.bytesPerSlot * kept.capacity }
 
   mutating func append(_ state: Simulation?, node: Int) {
     nodes.append(node << 1 | (state == nil ? 0 : 1))
@@ -127,6 +125,8 @@ extension Simulation {
 
   /// The struct, its collections' headers and the queues.
   static let bytesPerState = 2048
+  /// The struct alone, as an element of an array.
+  static let bytesPerSlot = 256
   /// A record, and its entries in the index sets and heaps.
   static let bytesPerContact = 512
   /// An agent, its generation and its entries in the heaps.
