@@ -4,22 +4,36 @@ import CallbackCore
 public struct CommandOutput: Equatable, Sendable {
   /// Lines for stdout, without line ends.
   public var stdout: [String]
-  /// Lines for stderr, without line ends (`error: …`).
-  public var stderr: [String]
+  /// What goes to stderr, in order: errors and invariant alarms.
+  public var diagnostics: [Diagnostic]
   /// True when the command was refused and the simulation left unchanged.
   public var rejected: Bool
 
-  public init(stdout: [String] = [], stderr: [String] = [], rejected: Bool = false) {
+  public init(stdout: [String] = [], diagnostics: [Diagnostic] = [], rejected: Bool = false) {
     self.stdout = stdout
-    self.stderr = stderr
+    self.diagnostics = diagnostics
     self.rejected = rejected
   }
+
+  /// A refused command: one `error: MESSAGE`, nothing on stdout.
+  public static func rejection(_ message: String) -> CommandOutput {
+    CommandOutput(diagnostics: [.rejected(message)], rejected: true)
+  }
+
+  /// The stderr lines, uncoloured, as a transcript's `#!` lines hold them.
+  public var stderr: [String] { diagnostics.map { $0.text() } }
 }
 
 /// Anything that runs command lines one at a time: the session, or a stand-in in tests.
 public protocol CommandExecuting {
   /// Runs one line of a script. The line has no line end; it may be blank or a comment.
   mutating func execute(line: String) -> CommandOutput
+  /// True once a line asked to stop (`quit`): a script or transcript runs no further line.
+  var quitRequested: Bool { get }
+}
+
+extension CommandExecuting {
+  public var quitRequested: Bool { false }
 }
 
 /// Where commands write stdout: UTF-8 lines gathered in one byte buffer and handed to

@@ -84,7 +84,8 @@ extension CBSH {
         sources = try files.map { path in
           switch ScriptFiles.read(path) {
           case .success(let text): return ScriptSource(name: path, text: text, path: path)
-          case .failure(let problem): throw UsageFailure("cannot read \(path): \(problem.message)")
+          case .failure(let problem):
+            throw Diagnostic(.usage, "cannot read \(path): \(problem.message)")
           }
         }
       } else if isatty(0) == 1 && isatty(1) == 1 {
@@ -97,12 +98,11 @@ extension CBSH {
       let stdout = TextOutput(drain: Output.shared.out)
       let rejected = ScriptRunner.run(
         sources, keepGoing: keepGoing, session: &session, stdout: stdout,
-        stderr: { Output.shared.err($0.map { paint($0, color) }) })
+        stderr: { Output.shared.err($0.map { $0.text(color: color) }) })
       stdout.flush()
-      Output.shared.flush()
       // Exit here, leaving the session to the OS: freeing a long script's million records
       // and log lines one by one took longer than the JSON of them.
-      Glibc.exit(rejected ? 1 : 0)
+      finish(rejected ? .failure : .success)
     }
   }
 
@@ -131,28 +131,19 @@ extension CBSH {
           return session
         }
       } catch {
-        throw UsageFailure(error.description)
+        throw Diagnostic(.usage, error.description)
       }
       Output.shared.out([String(report.output.dropLast())])
-      Output.shared.flush()
-      if report.failed > 0 { throw ExitCode(1) }
+      finish(report.failed > 0 ? .failure : .success)
     }
   }
 }
 
-/// A usage problem found while running (a missing file, say): exit code 2.
-struct UsageFailure: Error {
-  var message: String
-  init(_ message: String) { self.message = message }
-}
-
-/// Colours the `error:` of an error line red.
-func paint(_ line: String, _ color: Bool) -> String {
-  // Standard library calls: cbsh links no Foundation (startup time, issue 7).
-  guard color, let range = line.firstRange(of: "error:") else { return line }
-  var painted = line
-  painted.replaceSubrange(range, with: "\u{1B}[31merror:\u{1B}[0m")
-  return painted
+/// Flushes stdout and ends the process with `status`: the one place cbsh exits, but for
+/// a failed write (`Output`), which cannot go on.
+func finish(_ status: ExitStatus) -> Never {
+  Output.shared.flush()
+  exit(status.rawValue)
 }
 
 /// All of stdin; a read error (stdin closed, or a directory) is a usage error, not an empty
@@ -164,7 +155,7 @@ func readAllStandardInput() throws -> String {
     let count = read(0, &chunk, chunk.count)
     if count < 0 {
       if errno == EINTR { continue }
-      throw UsageFailure("cannot read standard input: \(String(cString: strerror(errno)))")
+      throw Diagnostic(.usage, "cannot read standard input: \(String(cString: strerror(errno)))")
     }
     if count == 0 { break }
     bytes.append(contentsOf: chunk[0..<count])

@@ -33,11 +33,18 @@ struct Interactive {
         print()
         break
       }
-      editor.addHistory(line)
-      let output = current.session.execute(line: line)
-      Output.shared.out(output.stdout)
-      if !output.stderr.isEmpty { Output.shared.err(output.stderr.map { paint($0, color) }) }
-      Output.shared.flush()
+      // A paste of several lines (readline's bracketed paste keeps their line ends) runs
+      // them in order, as if each was typed; a rejected one does not stop the rest.
+      for pasted in ScriptLines.split(line) where !current.session.quitRequested {
+        let typed = String(pasted)
+        editor.addHistory(typed)
+        let output = current.session.execute(line: typed)
+        Output.shared.out(output.stdout)
+        if !output.diagnostics.isEmpty {
+          Output.shared.err(output.diagnostics.map { $0.text(color: color) })
+        }
+        Output.shared.flush()
+      }
     }
     session = current.session
   }

@@ -1,3 +1,5 @@
+import CallbackShell
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -5,11 +7,14 @@
 #endif
 
 /// Buffered writes to stdout and stderr. A full disk (or any write error) ends the process
-/// with exit code 3; a closed pipe (`cbsh … | head -1`) ends it quietly with 0.
+/// with exit code 3; a closed stdout pipe (`cbsh … | head -1`) ends it quietly with 0. A
+/// closed stderr pipe only silences stderr: the exit code stays what the run makes it.
 final class Output {
   nonisolated(unsafe) static let shared = Output()
 
   private var buffer: [UInt8] = []
+  /// Set when stderr's reader went away: nothing more is written there.
+  private var stderrClosed = false
   private let capacity = 1 << 16
 
   init() {
@@ -48,12 +53,13 @@ final class Output {
   /// Errors go out at once, after what stdout already holds, so the two streams stay in order.
   func err(_ lines: [String]) {
     flush()
+    guard !stderrClosed else { return }
     var bytes: [UInt8] = []
     for line in lines {
       bytes.append(contentsOf: line.utf8)
       bytes.append(10)
     }
-    Output.writeAll(bytes, to: 2)
+    if !Output.writeAll(bytes, to: 2) { stderrClosed = true }
   }
 
   func flush() {
@@ -62,22 +68,31 @@ final class Output {
     buffer.removeAll(keepingCapacity: true)
   }
 
-  private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+  /// Writes everything, or ends the process; false when `descriptor` is stderr and its pipe
+  /// is closed.
+  @discardableResult
+  private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
     bytes.withUnsafeBytes { raw in
       var offset = 0
       while offset < raw.count {
         let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
         if written < 0 {
           if errno == EINTR { continue }
-          if errno == EPIPE { exit(0) }
+          if errno == EPIPE {
+            if descriptor == 2 { return false }
+            exit(ExitStatus.success.rawValue)
+          }
+          let failure = Diagnostic(
+            .output, "cannot write output: \(String(cString: strerror(errno)))")
           if descriptor == 1 {
-            let message = "cbsh: error: cannot write output: \(String(cString: strerror(errno)))\n"
+            let message = failure.text() + "\n"
             _ = message.withCString { write(2, $0, strlen($0)) }
           }
-          exit(3)
+          exit(failure.exitStatus.rawValue)
         }
         offset += written
       }
+      return true
     }
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CallbackShell
 
 #if canImport(Glibc)
   import Glibc
@@ -19,22 +20,32 @@ do {
     command = try CBSH.parseAsRoot(arguments)
   }
   try command.run()
-  Output.shared.flush()
-  exit(0)
-} catch let failure as UsageFailure {
-  Output.shared.err(["cbsh: error: \(failure.message)"])
-  exit(2)
-} catch let exitCode as ExitCode {
-  Output.shared.flush()
-  exit(exitCode.rawValue)
+  finish(.success)
+} catch let diagnostic as Diagnostic {
+  Output.shared.err([diagnostic.text()])
+  finish(diagnostic.exitStatus)
 } catch {
+  let message = argumentParserText(CBSH.fullMessage(for: error), arguments: arguments)
   if CBSH.exitCode(for: error) == .success {
-    Output.shared.out([CBSH.fullMessage(for: error)])
-    Output.shared.flush()
-    exit(0)
+    Output.shared.out(message)
+    finish(.success)
   }
-  Output.shared.err([CBSH.fullMessage(for: error), "See 'cbsh --help'."])
-  exit(2)
+  Output.shared.err(message + ["See 'cbsh --help'."])
+  finish(.usage)
+}
+
+/// ArgumentParser's message as lines to print. It quotes the arguments it rejects as they
+/// are, so a hostile one (a file name found by a glob) is escaped first, whole, before the
+/// message is cut into lines: its newlines cannot forge a line, nor its escapes drive the
+/// terminal.
+func argumentParserText(_ message: String, arguments: [String]) -> [String] {
+  var message = message
+  for argument in Set(arguments) where argument.escapingControls != argument {
+    message = message.replacing(argument, with: argument.escapingControls)
+  }
+  return message.split(separator: "\n", omittingEmptySubsequences: false).map {
+    String($0).escapingControls
+  }
 }
 
 /// The everyday argv, `[FILE...] | -c COMMANDS` with `--keep-going` and `--color WHEN`, read

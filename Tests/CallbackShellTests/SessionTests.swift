@@ -116,32 +116,26 @@ private func session(_ disk: FakeDisk = FakeDisk()) -> Session {
     s.runAll("enqueue")
     #expect(
       s.execute(line: "accept C9")
-        == CommandOutput(stderr: ["error: no contact C9: the only contact is C1"], rejected: true))
+        == CommandOutput.rejection("no contact C9: the only contact is C1"))
     #expect(
       s.execute(line: "ofer")
-        == CommandOutput(
-          stderr: [
-            "error: unknown command 'ofer' (did you mean 'offer'?); `help` lists the commands"
-          ],
-          rejected: true))
+        == CommandOutput.rejection(
+          "unknown command 'ofer' (did you mean 'offer'?); `help` lists the commands"))
     #expect(
       s.execute(line: "help ofer")
-        == CommandOutput(
-          stderr: ["error: no command 'ofer' (did you mean 'offer'?); `help` lists the commands"],
-          rejected: true))
+        == CommandOutput.rejection(
+          "no command 'ofer' (did you mean 'offer'?); `help` lists the commands"))
   }
 
   @Test func recordsForAnUnknownContact() {
     var s = session()
     #expect(
       s.execute(line: "records C1")
-        == CommandOutput(
-          stderr: ["error: no contact C1: there are no contacts yet"], rejected: true))
+        == CommandOutput.rejection("no contact C1: there are no contacts yet"))
     s.runAll("enqueue", "enqueue")
     #expect(
       s.execute(line: "records C3 format=json")
-        == CommandOutput(
-          stderr: ["error: no contact C3: contacts so far are C1 to C2"], rejected: true))
+        == CommandOutput.rejection("no contact C3: contacts so far are C1 to C2"))
   }
 
   @Test func undoTakesBackOneCommandAtATime() {
@@ -251,8 +245,7 @@ private func session(_ disk: FakeDisk = FakeDisk()) -> Session {
     s.runAll("agent alice")
     #expect(
       s.execute(line: "save /full/x.cbsh")
-        == CommandOutput(
-          stderr: ["error: cannot save to /full/x.cbsh: No space left on device"], rejected: true))
+        == CommandOutput.rejection("cannot save to /full/x.cbsh: No space left on device"))
   }
 
   /// An empty session's transcript would fail `cbsh test` (no expectations): refused.
@@ -261,11 +254,9 @@ private func session(_ disk: FakeDisk = FakeDisk()) -> Session {
     var s = session(disk)
     #expect(
       s.execute(line: "save x.cbsh")
-        == CommandOutput(
-          stderr: [
-            "error: cannot save to x.cbsh: no command has been accepted yet, so there is nothing"
-              + " for `cbsh test` to check; nothing was written"
-          ], rejected: true))
+        == CommandOutput.rejection(
+          "cannot save to x.cbsh: no command has been accepted yet, so there is nothing"
+            + " for `cbsh test` to check; nothing was written"))
     #expect(disk.writes.isEmpty)
   }
 
@@ -312,7 +303,7 @@ private func session(_ disk: FakeDisk = FakeDisk()) -> Session {
     var s = session()
     #expect(
       s.execute(line: "source nope.cbsh")
-        == CommandOutput(stderr: ["error: cannot source nope.cbsh: no such file"], rejected: true))
+        == CommandOutput.rejection("cannot source nope.cbsh: no such file"))
   }
 
   @Test func aFileThatSourcesItselfIsAnErrorNotACrash() {
@@ -325,8 +316,10 @@ private func session(_ disk: FakeDisk = FakeDisk()) -> Session {
       s.execute(line: "source loop.cbsh")
         == CommandOutput(
           stdout: ["2026-01-01T09:00:00Z agent alice added: Available"],
-          stderr: [
-            "loop.cbsh:2: error: ./loop.cbsh is already being sourced; a file may not source itself"
+          diagnostics: [
+            Diagnostic(
+              .rejected, "./loop.cbsh is already being sourced; a file may not source itself",
+              file: "loop.cbsh", line: 2)
           ],
           rejected: true))
     #expect(s.simulation.contacts.isEmpty)
@@ -422,7 +415,7 @@ extension SessionTests {
       var errors: [String] = []
       _ = ScriptRunner.run(
         [ScriptSource(name: "t.cbsh", text: text)], keepGoing: true, session: &s,
-        stdout: TextOutput(), stderr: { errors += $0 })
+        stdout: TextOutput(), stderr: { errors += $0.map { $0.text() } })
       #expect(
         s.simulation.agents.map(\.name.text) == (0..<count).filter { $0 != bad }.map { "a\($0)x" })
       #expect(errors.count == 1)
@@ -452,7 +445,7 @@ extension SessionTests {
     let stdout = TextOutput(drain: { bytes += $0 })
     _ = ScriptRunner.run(
       [ScriptSource(name: "t.cbsh", text: text)], keepGoing: true, session: &s, stdout: stdout,
-      stderr: { errors += $0 })
+      stderr: { errors += $0.map { $0.text() } })
     stdout.flush()
     var oneByOne = Session()
     var expected: [String] = []

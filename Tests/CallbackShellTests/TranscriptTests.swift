@@ -15,14 +15,14 @@ private struct EchoEngine: CommandExecuting {
     let argument = parts.count > 1 ? parts[1] : ""
     switch parts.first ?? "" {
     case "say": return CommandOutput(stdout: [argument])
-    case "err": return CommandOutput(stderr: ["error: " + argument], rejected: true)
+    case "err": return .rejection(argument)
     case "both":
       let words = argument.split(separator: " ").map(String.init)
-      return CommandOutput(stdout: [words[0]], stderr: ["error: " + words[1]])
+      return CommandOutput(stdout: [words[0]], diagnostics: [.rejected(words[1])])
     case "lines": return CommandOutput(stdout: argument.split(separator: ",").map(String.init))
     case "count": return CommandOutput(stdout: ["\(executed.count)"])
     case "quiet": return CommandOutput()
-    default: return CommandOutput(stderr: ["error: unknown command"], rejected: true)
+    default: return .rejection("unknown command")
     }
   }
 }

@@ -369,7 +369,7 @@ func sceneSession(_ setup: [String] = HardeningCatalog.scene) -> Session {
       let stdout = TextOutput(drain: { bytes += $0 })
       let rejected = ScriptRunner.run(
         [ScriptSource(name: "t.cbsh", text: text)], keepGoing: false, session: &session,
-        stdout: stdout, stderr: { for line in $0 { bytes += Array(line.utf8) + [10] } })
+        stdout: stdout, stderr: { for line in $0 { bytes += Array(line.text().utf8) + [10] } })
       stdout.flush()
       let out = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
       #expect(!rejected)

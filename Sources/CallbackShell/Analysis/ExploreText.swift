@@ -63,7 +63,7 @@ extension Session {
       case .success(let line): out.append(line)
       case .failure(let failure):
         var output = Session.bugReport(found.violations, stdout: out)
-        output.stderr.append(failure.line)
+        output.diagnostics.append(failure.diagnostic)
         return output
       }
     }

@@ -36,7 +36,7 @@ extension Session {
     case .success(let line): out.append(line)
     case .failure(let problem):
       var output = Session.bugReport(failure.violations, stdout: out)
-      output.stderr.append(problem.line)
+      output.diagnostics.append(problem.diagnostic)
       return output
     }
     return Session.bugReport(failure.violations, stdout: out)

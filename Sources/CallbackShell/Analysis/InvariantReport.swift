@@ -17,19 +17,20 @@ extension Session {
 
   /// After a command: the invariants of the legs and agents its events touched, and of the
   /// step itself. Loud on stderr, never silent; the command itself stands.
-  func invariantAlarms(since before: StepBaseline, _ events: [TimedEvent]) -> [String] {
+  func invariantAlarms(since before: StepBaseline, _ events: [TimedEvent]) -> [Diagnostic] {
     guard !events.isEmpty else { return [] }
     let violations =
       simulation.checkStep(from: before, events: events)
       + simulation.checkInvariants(touchedBy: events)
-    return violations.map { "bug: invariant \($0)" }
+    return violations.map { Diagnostic(.bug, "invariant \($0)") }
   }
 
   /// Violations as stderr lines; rejected, so that a script stops and exits 1.
   static func bugReport(_ violations: [InvariantViolation], stdout: [String] = []) -> CommandOutput
   {
     CommandOutput(
-      stdout: stdout, stderr: violations.map { "bug: invariant \($0)" }, rejected: true)
+      stdout: stdout, diagnostics: violations.map { Diagnostic(.bug, "invariant \($0)") },
+      rejected: true)
   }
 
   /// A transcript of `lines` run in a fresh session with this session's faults: each line
@@ -61,14 +62,15 @@ extension Session {
     case .success:
       return .success("saved \(what) to \(path)")
     case .failure(let problem):
-      return .failure(WriteFailure(line: "error: cannot write \(path): \(problem.message)"))
+      return .failure(
+        WriteFailure(diagnostic: .rejected("cannot write \(path): \(problem.message)")))
     }
   }
 }
 
 /// A file an analysis command could not write: its `error:` line.
 struct WriteFailure: Error {
-  var line: String
+  var diagnostic: Diagnostic
 }
 
 /// `3 contacts`, `1 agent`.

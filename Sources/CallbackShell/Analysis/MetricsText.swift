@@ -154,8 +154,7 @@ extension Session {
   func metrics(queue: QueueName?) -> CommandOutput {
     if let queue, simulation.queue(queue) == nil {
       let known = simulation.queues.map(\.name)
-      return CommandOutput(
-        stderr: ["error: \(Rejection.unknownQueue(queue, known: known))"], rejected: true)
+      return .rejection("\(Rejection.unknownQueue(queue, known: known))")
     }
     var out: [String] = []
     // The customer-first variants appear once any record is customer first (rule 11).

@@ -53,7 +53,7 @@ extension Session {
       do {
         heads = [try sim.existingContact(id).initialContactID]
       } catch {
-        return CommandOutput(stderr: ["error: \(error.message)"], rejected: true)
+        return .rejection(error.message)
       }
     } else {
       heads = sim.chainHeads
@@ -84,7 +84,8 @@ extension Session {
     guard let file else { return CommandOutput(stdout: out) }
     switch write(out, to: file, what: "the \(format.rawValue) timeline") {
     case .success(let line): return CommandOutput(stdout: [line])
-    case .failure(let problem): return CommandOutput(stderr: [problem.line], rejected: true)
+    case .failure(let problem):
+      return CommandOutput(diagnostics: [problem.diagnostic], rejected: true)
     }
   }
 }

@@ -138,7 +138,7 @@ extension Session {
     do {
       contact = try sim.existingContact(id)
     } catch {
-      return CommandOutput(stderr: ["error: \(error.message)"], rejected: true)
+      return .rejection(error.message)
     }
     let legs = sim.chain(of: contact.initialContactID)
     let histories = LegHistory.byContact(eventLog, count: sim.contacts.count)

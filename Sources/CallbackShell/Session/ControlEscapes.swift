@@ -1,10 +1,14 @@
-/// Echoed user text (a mistyped word, a file name, a line typed in the shell) may hold
-/// control characters. Written as they are, a form feed or U+2028 would split an output line
-/// in two (and break a transcript's `#!` line), and an escape sequence would drive the
-/// terminal. They are shown as `\u{…}` escapes instead; the session's own text has none.
+/// Text from a user or a file (a mistyped word, a file name, a transcript's line) may hold
+/// characters a terminal acts on. Written as they are, an escape sequence would retitle the
+/// window or clear the screen, a newline or U+2028 would forge an output line, and a bidi
+/// override (U+202E) or an invisible U+200B would show one text as another. They are shown
+/// as `\u{…}` escapes instead; cbsh's own words have none. JSON and CSV quote their data
+/// their own way and do not pass through here.
 extension String {
-  /// The text with C0 and C1 controls, DEL and U+2028/U+2029 written as `\u{1B}`.
-  var escapingControls: String {
+  /// The text with controls (C0, DEL, C1), format characters (Unicode category Cf: soft
+  /// hyphen, zero-width spaces and joiners, bidi marks, overrides and isolates, BOM) and the
+  /// line and paragraph separators written as `\u{1B}`.
+  public var escapingControls: String {
     guard unicodeScalars.contains(where: needsEscape) else { return self }
     var result = ""
     for scalar in unicodeScalars {
@@ -19,15 +23,19 @@ extension String {
 }
 
 private func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-  scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
-    || scalar.value == 0x2029
+  let value = scalar.value
+  if value < 0x20 || (0x7F...0x9F).contains(value) { return true }
+  // Printable ASCII and most letters: no property lookup.
+  if value < 0xAD { return false }
+  let category = scalar.properties.generalCategory
+  return category == .format || category == .lineSeparator || category == .paragraphSeparator
 }
 
 extension CommandOutput {
   /// Both streams with their control characters escaped.
   func escapingControls() -> CommandOutput {
-    CommandOutput(
-      stdout: stdout.map(\.escapingControls), stderr: stderr.map(\.escapingControls),
-      rejected: rejected)
+    var output = self
+    output.stdout = stdout.map(\.escapingControls)
+    return output
   }
 }

@@ -15,14 +15,16 @@ public struct ScriptSource: Sendable {
   }
 }
 
-/// Script mode: runs sources in order in one session. Errors are prefixed `FILE:LINE: `.
+/// Script mode: runs sources in order in one session. A rejected command's errors are
+/// placed at its `FILE:LINE`.
 public enum ScriptRunner {
-  /// Runs every line: stdout goes to `stdout` as it is written, each command's stderr lines
+  /// Runs every line: stdout goes to `stdout` as it is written, each command's diagnostics
   /// to `stderr` after `stdout` is flushed, so the two streams stay in order. Stops at the
-  /// first rejected command unless `keepGoing`. Returns true when some command was rejected.
+  /// first rejected command unless `keepGoing`, and at `quit`. Returns true when some
+  /// command was rejected.
   public static func run(
     _ sources: [ScriptSource], keepGoing: Bool, session: inout Session, stdout: TextOutput,
-    stderr: ([String]) -> Void
+    stderr: ([Diagnostic]) -> Void
   ) -> Bool {
     var anyRejected = false
     for source in sources {
@@ -33,11 +35,12 @@ public enum ScriptRunner {
       defer { if source.path != nil { session.sourceStack.removeLast() } }
       ScriptLines.forEach(in: source.text) { number, line in
         let output = session.execute(line, stdout: stdout)
-        if !output.stderr.isEmpty {
+        if !output.diagnostics.isEmpty {
           stdout.flush()
           stderr(
             output.rejected
-              ? output.stderr.map { locate($0, in: source.name, line: number) } : output.stderr)
+              ? output.diagnostics.map { $0.located(in: source.name, line: number) }
+              : output.diagnostics)
         }
         guard output.rejected else { return !session.quitRequested }
         anyRejected = true
@@ -49,19 +52,11 @@ public enum ScriptRunner {
     }
     return anyRejected
   }
-
-  /// `FILE:LINE: error: …` for an error line; a line already located (in a sourced file)
-  /// keeps its innermost location.
-  static func locate(_ line: String, in file: String, line number: Int) -> String {
-    line.hasPrefix("error:") ? "\(file):\(number): \(line)" : line
-  }
 }
 
 extension ScriptLines {
-  /// Hands `body` each line of `text`, prepared, with its 1-based number, cut as `split`
-  /// cuts them, until `body` returns false. It scans UTF-8 bytes where `split` walks
-  /// Characters, whose grapheme breaking cost a tenth of a long script's run; the cuts are
-  /// the same, as CR, LF and CRLF are grapheme clusters of their own.
+  /// Hands `body` each line of `text`, prepared, with its 1-based number, cut by
+  /// `forEachLine`, until `body` returns false.
   ///
   /// Tokenizing and parsing need nothing from the session, and were a quarter of a long
   /// script's time: so a script is cut into chunks of whole lines, and while `body` runs
@@ -99,30 +94,16 @@ extension ScriptLines {
   /// About this many bytes of script per chunk, rounded up to the end of a line.
   static let chunkBytes = 1 << 16
 
-  /// The lines from byte `start` to the first LF at least `chunkBytes` on (or the end),
-  /// prepared, and the offset where the next chunk starts.
+  /// The lines from byte `start` to the first line end at least `chunkBytes` on (or the
+  /// end), prepared, and the offset where the next chunk starts.
   static func prepare(_ text: String, from start: Int) -> (lines: [PreparedLine], end: Int) {
     var text = text
     return text.withUTF8 { bytes in
       var end = min(start + chunkBytes, bytes.count)
-      // Cut after an LF only: a CRLF is never split, and a lone CR is an end like LF.
-      while end < bytes.count && bytes[end - 1] != UInt8(ascii: "\n") { end += 1 }
+      while !isLineBoundary(bytes, at: end) { end += 1 }
       var lines: [PreparedLine] = []
-      var lineStart = start
-      var index = start
-      while index < end {
-        let byte = bytes[index]
-        if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-          lines.append(PreparedLine(String(decoding: bytes[lineStart..<index], as: UTF8.self)))
-          let crlf =
-            byte == UInt8(ascii: "\r") && index + 1 < end && bytes[index + 1] == UInt8(ascii: "\n")
-          if crlf { index += 1 }
-          lineStart = index + 1
-        }
-        index += 1
-      }
-      if lineStart < end {
-        lines.append(PreparedLine(String(decoding: bytes[lineStart..<end], as: UTF8.self)))
+      forEachLine(in: bytes, from: start, to: end) { line, _ in
+        lines.append(PreparedLine(String(decoding: bytes[line], as: UTF8.self)))
       }
       return (lines, end)
     }

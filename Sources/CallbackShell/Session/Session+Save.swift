@@ -7,16 +7,14 @@ extension Session {
       header: ["# Recorded by cbsh save: a transcript for `cbsh test`."], lines: log.map(\.line))
     let text = lines.joined(separator: "\n") + "\n"
     if let reason = Self.whyItWouldFail(text, commands: log.count) {
-      return CommandOutput(
-        stderr: ["error: cannot save to \(path): \(reason); nothing was written"], rejected: true)
+      return .rejection("cannot save to \(path): \(reason); nothing was written")
     }
     switch fileSystem.write(path, text) {
     case .success:
       return CommandOutput(
         stdout: ["saved \(log.count) command\(log.count == 1 ? "" : "s") to \(path)"])
     case .failure(let error):
-      return CommandOutput(
-        stderr: ["error: cannot save to \(path): \(error.message)"], rejected: true)
+      return .rejection("cannot save to \(path): \(error.message)")
     }
   }
 

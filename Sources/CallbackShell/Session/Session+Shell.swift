@@ -31,8 +31,7 @@ extension Session {
   /// their output described the state being undone.
   mutating func undo() -> CommandOutput {
     guard let last = log.lastIndex(where: \.changesState) else {
-      return CommandOutput(
-        stderr: ["error: nothing to undo: the simulation is as it started"], rejected: true)
+      return .rejection("nothing to undo: the simulation is as it started")
     }
     let undone = log[last].line
     var replay = Session(keeping: self)
@@ -48,16 +47,13 @@ extension Session {
   mutating func source(_ path: String) -> CommandOutput {
     let identity = fileSystem.canonicalPath(path)
     guard !sourceStack.contains(identity) else {
-      return CommandOutput(
-        stderr: ["error: \(path) is already being sourced; a file may not source itself"],
-        rejected: true)
+      return .rejection("\(path) is already being sourced; a file may not source itself")
     }
     let text: String
     switch fileSystem.read(path) {
     case .success(let contents): text = contents
     case .failure(let error):
-      return CommandOutput(
-        stderr: ["error: cannot source \(path): \(error.message)"], rejected: true)
+      return .rejection("cannot source \(path): \(error.message)")
     }
     sourceStack.append(identity)
     defer { sourceStack.removeLast() }
@@ -66,33 +62,13 @@ extension Session {
       let output = execute(line: String(line))
       total.stdout += output.stdout
       if output.rejected {
-        total.stderr += output.stderr.map { ScriptRunner.locate($0, in: path, line: number + 1) }
+        total.diagnostics += output.diagnostics.map { $0.located(in: path, line: number + 1) }
         total.rejected = true
         return total
       }
-      total.stderr += output.stderr
+      total.diagnostics += output.diagnostics
       if quitRequested { break }
     }
     return total
-  }
-}
-
-/// Splits script text into lines: LF, CRLF and lone CR all end a line.
-public enum ScriptLines {
-  public static func split(_ text: String) -> [Substring] {
-    var lines: [Substring] = []
-    var start = text.startIndex
-    var index = text.startIndex
-    // Characters treat CRLF as one; a lone CR or LF is also one line end.
-    while index != text.endIndex {
-      let character = text[index]
-      if character == "\n" || character == "\r\n" || character == "\r" {
-        lines.append(text[start..<index])
-        start = text.index(after: index)
-      }
-      index = text.index(after: index)
-    }
-    if start != text.endIndex { lines.append(text[start...]) }
-    return lines
   }
 }

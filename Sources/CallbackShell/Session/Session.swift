@@ -65,7 +65,7 @@ public struct Session: CommandExecuting {
     switch result {
     case .success(let found): parsed = found
     case .failure(let error):
-      return CommandOutput(stderr: ["error: \(error.message)".escapingControls], rejected: true)
+      return .rejection(error.message)
     }
     switch parsed {
     case .simulation(let command):
@@ -79,17 +79,17 @@ public struct Session: CommandExecuting {
       do {
         events = try simulation.apply(command)
       } catch {
-        return CommandOutput(stderr: ["error: \(error.message)".escapingControls], rejected: true)
+        return .rejection(error.message)
       }
       log.append(
         LoggedCommand(line: tokens.isBare ? line : Session.canonical(line), changesState: true))
       EventText.write(events, into: stdout)
-      return CommandOutput(stderr: invariantAlarms(since: before, events))
+      return CommandOutput(diagnostics: invariantAlarms(since: before, events))
     case .report(let command):
       do {
         try render(command, into: stdout)
       } catch {
-        return CommandOutput(stderr: ["error: \(error.message)".escapingControls], rejected: true)
+        return .rejection(error.message)
       }
       log.append(
         LoggedCommand(line: tokens.isBare ? line : Session.canonical(line), changesState: false))

@@ -27,7 +27,7 @@ struct TranscriptFile: Equatable, Sendable {
   struct Line: Equatable, Sendable {
     /// The line without its line end.
     var text: String
-    /// `"\n"` or `"\r\n"`; for the last line also `""` (no final newline) or `"\r"`.
+    /// `"\n"`, `"\r\n"` or `"\r"`; for the last line also `""` (no final newline).
     var ending: String
     var kind: Kind
   }
@@ -42,8 +42,9 @@ struct TranscriptFile: Equatable, Sendable {
     /// 0-based indices of this command's `#|` and `#!` lines.
     var expectationLineIndices: [Int]
 
-    var expected: CommandOutput {
-      CommandOutput(stdout: expectedStdout, stderr: expectedStderr)
+    /// The expectation block as written.
+    var expectationLines: [String] {
+      TranscriptFile.expectationLines(stdout: expectedStdout, stderr: expectedStderr)
     }
   }
 
@@ -138,7 +139,11 @@ struct TranscriptFile: Equatable, Sendable {
 
   /// The expectation block for an output: stdout as `#|` lines, then stderr as `#!` lines.
   static func expectationLines(for output: CommandOutput) -> [String] {
-    output.stdout.map { marked("#|", $0) } + output.stderr.map { marked("#!", $0) }
+    expectationLines(stdout: output.stdout, stderr: output.stderr)
+  }
+
+  static func expectationLines(stdout: [String], stderr: [String]) -> [String] {
+    stdout.map { marked("#|", $0) } + stderr.map { marked("#!", $0) }
   }
 
   private static func marked(_ marker: String, _ text: String) -> String {
@@ -179,29 +184,24 @@ struct TranscriptFile: Equatable, Sendable {
 
   /// The line end for new lines: the first line's, or LF.
   var defaultLineEnding: String {
-    if let first = lines.first, first.ending == "\r\n" { return "\r\n" }
+    if let first = lines.first, !first.ending.isEmpty { return first.ending }
     return "\n"
   }
 
   // MARK: Parsing
 
+  /// Cut as scripts are cut (`ScriptLines`), each line keeping its own line end.
   private static func split(_ text: String) -> [Line] {
     var result: [Line] = []
-    let utf8 = text.utf8
-    var start = utf8.startIndex
-    while start < utf8.endIndex {
-      let newline = utf8[start...].firstIndex(of: UInt8(ascii: "\n"))
-      let end = newline ?? utf8.endIndex
-      var textEnd = end
-      var ending = newline == nil ? "" : "\n"
-      if textEnd > start, utf8[utf8.index(before: textEnd)] == UInt8(ascii: "\r") {
-        textEnd = utf8.index(before: textEnd)
-        ending = "\r" + ending
+    var text = text
+    text.withUTF8 { bytes in
+      ScriptLines.forEachLine(in: bytes, from: 0, to: bytes.count) { line, endLength in
+        let lineText = String(decoding: bytes[line], as: UTF8.self)
+        let ending = String(
+          decoding: bytes[line.upperBound..<(line.upperBound + endLength)], as: UTF8.self)
+        let kind = classify(lineText, isFirstLine: result.isEmpty)
+        result.append(Line(text: lineText, ending: ending, kind: kind))
       }
-      let lineText = String(text[start..<textEnd])
-      let kind = classify(lineText, isFirstLine: result.isEmpty)
-      result.append(Line(text: lineText, ending: ending, kind: kind))
-      start = newline.map { utf8.index(after: $0) } ?? utf8.endIndex
     }
     return result
   }

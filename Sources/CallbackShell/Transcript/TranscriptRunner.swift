@@ -93,7 +93,7 @@ public enum TranscriptRunner {
       do {
         (text, read) = try TranscriptIO.read(path: file)
       } catch {
-        output += "\(file): error: cannot read: \(error.reason)\n"
+        output += Diagnostic(.rejected, "cannot read: \(error.reason)", file: file).text() + "\n"
         failed += 1
         continue
       }
@@ -109,9 +109,9 @@ public enum TranscriptRunner {
       if let updatedText = result.updatedText {
         do {
           try TranscriptIO.write(updatedText, to: file, unchangedSince: read)
-          output += "updated \(file)\n"
+          output += "updated \(file.escapingControls)\n"
         } catch {
-          output += "\(file): error: cannot write: \(error.reason)\n"
+          output += Diagnostic(.rejected, "cannot write: \(error.reason)", file: file).text() + "\n"
           failed += 1
           continue
         }
@@ -146,15 +146,28 @@ public enum TranscriptRunner {
 
     var report: [String] = []
     var replacements: [Int: CommandOutput] = [:]
+    // A transcript stops at `quit`, as a script does; a command after it would never be
+    // checked, so it is an error.
+    var quitLine: Int? = nil
     for (index, command) in file.commands.enumerated() {
+      if let quitLine {
+        let unreached = Diagnostic(
+          .rejected, "never runs: the transcript stops at `quit` on line \(quitLine)",
+          file: name, line: command.lineIndex + 1)
+        return FileResult(
+          passed: false, report: joined(report + [unreached.text()]), updatedText: nil)
+      }
       let actual = session.execute(line: command.text)
+      if session.quitRequested { quitLine = command.lineIndex + 1 }
       if actual.stdout == command.expectedStdout && actual.stderr == command.expectedStderr {
         continue
       }
       replacements[index] = actual
-      report.append("\(name):\(command.lineIndex + 1): \(command.text)")
+      // Both are the file's own text, escaped like the diff's lines.
+      report.append(
+        "\(name.escapingControls):\(command.lineIndex + 1): \(command.text.escapingControls)")
       report += UnifiedDiff.render(
-        expected: TranscriptFile.expectationLines(for: command.expected),
+        expected: command.expectationLines,
         actual: TranscriptFile.expectationLines(for: actual),
         color: color)
     }
@@ -172,7 +185,9 @@ public enum TranscriptRunner {
   }
 
   private static func lintReport(_ name: String, _ errors: [TranscriptFile.LintError]) -> String {
-    joined(errors.map { "\(name):\($0.line): error: \($0.message(name: name))" })
+    joined(
+      errors.map { Diagnostic(.rejected, $0.message(name: name), file: name, line: $0.line).text() }
+    )
   }
 
   private static func joined(_ lines: [String]) -> String {

@@ -114,7 +114,8 @@ enum UnifiedDiff {
   }
 
   /// Hunks with `context` unchanged lines around each change: `@@ -a,b +c,d @@` headers, then
-  /// lines prefixed with ` `, `-` or `+`. Empty when the lines are equal.
+  /// lines prefixed with ` `, `-` or `+`, their control characters escaped (the lines are
+  /// compared as they are). Empty when the lines are equal.
   static func hunks(old: [String], new: [String], context: Int = 3) -> [String] {
     let script = edits(from: old, to: new)
     let changes = script.indices.filter { index in
@@ -158,13 +159,13 @@ enum UnifiedDiff {
         case .same(let a, _):
           oldCount += 1
           newCount += 1
-          body.append(" " + old[a])
+          body.append(" " + old[a].escapingControls)
         case .removed(let a):
           oldCount += 1
-          body.append("-" + old[a])
+          body.append("-" + old[a].escapingControls)
         case .added(let b):
           newCount += 1
-          body.append("+" + new[b])
+          body.append("+" + new[b].escapingControls)
         }
       }
       // An empty range names the line before it, as in GNU diff.
