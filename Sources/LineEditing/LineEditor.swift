@@ -68,17 +68,20 @@ public final class LineEditor {
   /// Runs readline's callback interface until a line, end of input or Ctrl-C.
   private func readOneLine(prompt: String) -> Outcome {
     finishedLine = nil
+    let previousSuspend = catchSuspend()
+    defer { releaseSuspend(previousSuspend) }
     rl_callback_handler_install(prompt, lineFinished)
     var fds = [
       pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
       pollfd(fd: interruptReadFD, events: Int16(POLLIN), revents: 0),
+      pollfd(fd: suspendReadFD, events: Int16(POLLIN), revents: 0),
     ]
     while true {
       if let finished = finishedLine {
         return finished.map(Outcome.line) ?? .endOfInput
       }
       rl_check_signals()
-      if poll(&fds, 2, -1) < 0 {
+      if poll(&fds, nfds_t(fds.count), -1) < 0 {
         guard errno == EINTR else { break }
         // Readline's handlers only record signals; let it act on them now.
         // For SIGINT it cleans up, then re-raises the signal to our handler.
@@ -96,6 +99,10 @@ public final class LineEditor {
         rl_echo_signal_char(SIGINT)
         rl_callback_handler_remove()
         return .interrupted
+      }
+      if fds[2].revents != 0 {
+        suspendAtPrompt()
+        continue
       }
       if fds[0].revents & Int16(POLLNVAL) != 0 { break }
       if fds[0].revents != 0 { rl_callback_read_char() }

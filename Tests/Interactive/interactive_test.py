@@ -110,5 +110,55 @@ with tempfile.TemporaryDirectory() as work:
         result.stdout + result.stderr,
     )
 
+    # Issue 13: a paste of several lines (bracketed paste) runs each line, as if typed.
+    shell = start(state)
+    shell.send("\x1b[200~agent pa\nready nobody\nagent pb\x1b[201~")
+    shell.send("\r")
+    index = shell.expect(["agent pa added", pexpect.TIMEOUT], timeout=3)
+    index += shell.expect(["no agent 'nobody'", pexpect.TIMEOUT], timeout=3)
+    index += shell.expect(["agent pb added", pexpect.TIMEOUT], timeout=3)
+    check("a pasted block runs each line in order", index == 0, shell.before)
+    shell.expect(PROMPT)
+    shell.send("status\r")
+    index = shell.expect([r"pa +Available", pexpect.TIMEOUT], timeout=3)
+    index += shell.expect([r"pb +Available", pexpect.TIMEOUT], timeout=3)
+    check("both pasted agents are added", index == 0, shell.before)
+    shell.expect(PROMPT)
+    shell.sendcontrol("d")
+    shell.expect(pexpect.EOF)
+    shell.close()
+
+    # Issue 13: Ctrl-Z at the prompt, then `fg` in a job-control shell: the prompt and the
+    # half-typed line come back, and the terminal is in readline's raw mode again (Tab
+    # completes at once, before any Enter).
+    env = dict(os.environ, XDG_STATE_HOME=state, TERM="xterm", NO_COLOR="1", PS1="$ ")
+    env.pop("CI", None)
+    bash = pexpect.spawn(
+        "bash", ["--norc", "--noprofile", "-i"], env=env, encoding="utf-8", timeout=10,
+        dimensions=(40, 200))
+    bash.expect(r"\$ ")
+    bash.send(CBSH + "\r")
+    bash.expect(PROMPT)
+    bash.send("agent zed")
+    bash.expect("agent zed")
+    bash.sendcontrol("z")
+    check("Ctrl-Z stops cbsh", bash.expect(["Stopped", pexpect.TIMEOUT], timeout=3) == 0, bash.before)
+    bash.expect(r"\$ ")
+    bash.send("fg\r")
+    index = bash.expect([PROMPT + "agent zed", pexpect.TIMEOUT], timeout=3)
+    check("after fg the prompt and the typed line are redrawn", index == 0, bash.before)
+    bash.send("\x15sta\t")
+    index = bash.expect(["status ", pexpect.TIMEOUT], timeout=3)
+    check("after fg the terminal is in raw mode (Tab completes at once)", index == 0, bash.before)
+    bash.send("\r")
+    index = bash.expect(["clock 2026-01-01T09:00:00Z", pexpect.TIMEOUT], timeout=3)
+    check("after fg a command runs", index == 0, bash.before)
+    bash.expect(PROMPT)
+    bash.send("quit\r")
+    bash.expect(r"\$ ")
+    bash.send("exit\r")
+    bash.expect(pexpect.EOF)
+    bash.close()
+
 print(f"{checks - len(failures)} passed, {len(failures)} failed")
 sys.exit(1 if failures else 0)
