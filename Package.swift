@@ -4,7 +4,11 @@ import PackageDescription
 let package = Package(
   name: "cbsh",
   products: [
-    .executable(name: "cbsh", targets: ["cbsh"])
+    .executable(name: "cbsh", targets: ["cbsh"]),
+    // The simulation, for another package to embed: the state machine alone, or with the
+    // command language, sessions, renderers and transcript tests on top (no readline).
+    .library(name: "CallbackCore", targets: ["CallbackCore"]),
+    .library(name: "CallbackShell", targets: ["CallbackShell"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -40,11 +44,6 @@ let package = Package(
         "CallbackShell",
         "LineEditing",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ],
-      // Release builds link fully statically: loading and relocating libstdc++, readline and
-      // tinfo at every start was about a third of `cbsh -c status` (issue 7).
-      linkerSettings: [
-        .unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))
       ]
     ),
     .testTarget(name: "CallbackCoreTests", dependencies: ["CallbackCore"]),
