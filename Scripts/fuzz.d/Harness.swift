@@ -22,7 +22,7 @@ import CallbackCore
 /// but slow enough to look like a hang. Only small searches run; other lines are skipped.
 func isCheap(_ parsed: ParsedLine) -> Bool {
   switch parsed {
-  case .analysis(.explore(let depth, let maxStates, _)): return depth <= 3 && maxStates <= 2_000
+  case .analysis(.explore(let depth, let maxStates, _, _)): return depth <= 3 && maxStates <= 2_000
   case .analysis(.fuzz(_, let runs, let steps, _)): return runs * steps <= 200
   default: return true
   }
