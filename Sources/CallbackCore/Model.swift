@@ -197,7 +197,9 @@ public enum ContactState: Equatable, Sendable {
 /// The agent part of a contact record.
 public struct AgentInfo: Equatable, Sendable {
   public var username: AgentName
-  public var connectedToAgent: Instant
+  /// When agent and customer were joined (rule 6): the accept for a caller on the line, the
+  /// customer's answer for an agent-first callback; nil while dialing and on a failed attempt.
+  public var connectedToAgent: Instant?
   public var interactionDuration: Seconds?
   public var afterContactWorkStart: Instant?
   public var afterContactWorkEnd: Instant?

@@ -55,8 +55,10 @@ extension Simulation {
       guard outcome == nil || outcome == .human else {
         throw .outcomeNeedsCustomerFirst(contacts[id.number - 1], outcome: outcome!)
       }
+      // The customer answers and is joined to the agent (rule 6).
       contacts[id.number - 1].state = .connected(agent: agent)
       contacts[id.number - 1].connectedToSystem = now
+      contacts[id.number - 1].agent!.connectedToAgent = now
       dialingContacts.remove(id)
       connectedContacts.insert(id)
       return [TimedEvent(at: now, event: .customerConnected(id, agent: agent))]
@@ -101,9 +103,8 @@ extension Simulation {
     switch contact.state {
     case .connected(let agent):
       let party = party ?? .customer
-      let interactionStart =
-        contact.method == .callback
-        ? contact.connectedToSystem! : contact.agent!.connectedToAgent
+      // A connected leg has been joined to its agent (rule 6).
+      let interactionStart = contact.agent!.connectedToAgent!
       connectedContacts.remove(id)
       return [TimedEvent(at: now, event: .conversationEnded(id, by: party))]
         + endLeg(

@@ -60,15 +60,15 @@ extension Simulation {
     return [TimedEvent(at: now, event: .declined(contactID, by: agent))]
   }
 
-  /// `accept`: the contact is dequeued and connected to the agent. An INBOUND caller is
-  /// talking at once; for a CALLBACK, dialing the customer starts now (rule 1).
+  /// `accept`: the contact is dequeued. An INBOUND caller is joined to the agent at once; for
+  /// a CALLBACK, dialing the customer starts now, and they are joined at `connect` (rules 1, 6).
   public mutating func accept(_ reference: OfferReference) throws(Rejection) -> [TimedEvent] {
     let (contactID, agent) = try pendingOffer(reference, command: "accept")
     let index = contactID.number - 1
     let isCallback = contacts[index].method == .callback
     contacts[index].dequeue = now
     contacts[index].agent = AgentInfo(
-      username: agent, connectedToAgent: now, interactionDuration: nil,
+      username: agent, connectedToAgent: isCallback ? nil : now, interactionDuration: nil,
       afterContactWorkStart: nil, afterContactWorkEnd: nil)
     contacts[index].state = isCallback ? .dialing(agent: agent) : .connected(agent: agent)
     agents[agentIndex[agent]!].state = .onContact(contactID)

@@ -72,6 +72,7 @@ extension CBSH {
 
     func run() throws {
       var session = Session()
+      session.tableWidth = TerminalWidth.current()
       let sources: [ScriptSource]
       if let commands {
         sources = [

@@ -84,8 +84,38 @@ func broken(_ sim: Simulation) -> [Invariant] {
       ])
     var backwards = sim
     backwards.contacts[1].dequeue = t("09:05:09")
-    backwards.contacts[1].agent!.connectedToAgent = t("09:05:09")
     #expect(broken(backwards) == [.timeForward, .queueDuration])
+  }
+
+  /// Rule 6: a callback leg is joined at the answer, a failed attempt never; the interaction
+  /// is ACW start − joined.
+  @Test func connectedToAgentFollowsRuleSix() throws {
+    var sim = try seedScenario()
+    try run([.wait(Seconds(10)), .offer(c(2), alice), .accept(.contact(c(2)))], on: &sim)
+    var joinedAtAccept = sim
+    joinedAtAccept.contacts[1].agent!.connectedToAgent = t("09:05:10")
+    #expect(
+      joinedAtAccept.checkInvariants().map(\.description) == [
+        "time-forward: C2 has ConnectedToAgentTimestamp 2026-01-01T09:05:10Z but "
+          + "ConnectedToSystemTimestamp null (rule 6: both are the customer's answer)"
+      ])
+    var failed = sim
+    try run([.fail(c(2), .noAnswer)], on: &failed)
+    #expect(failed.checkInvariants() == [])
+    #expect(failed.leg(2).agent?.connectedToAgent == nil)
+    failed.contacts[1].agent!.interactionDuration = Seconds(5)
+    #expect(
+      failed.checkInvariants().map(\.description) == [
+        "time-forward: C2 has AgentInteractionDuration 5 but AfterContactWorkStart − "
+          + "ConnectedToAgent is none (never joined): 0"
+      ])
+    var talked = sim
+    try run(
+      [.wait(Seconds(5)), .connect(c(2), nil), .wait(Seconds(60)), .hangup(c(2), nil)], on: &talked)
+    #expect(talked.checkInvariants() == [])
+    #expect(talked.leg(2).agent?.interactionDuration == Seconds(60))
+    talked.contacts[1].agent!.interactionDuration = Seconds(65)
+    #expect(broken(talked) == [.timeForward])
   }
 
   @Test func aContactInTwoPlacesIsCaught() throws {

@@ -69,14 +69,16 @@ import Testing
           agentConnectionAttempts: 1, declines: 0, customerNumber: "+15550100", queue: basicQueue,
           enqueue: t("09:05:10"), dequeue: t("09:05:20"),
           agent: AgentInfo(
-            username: alice, connectedToAgent: t("09:05:20"), interactionDuration: Seconds(120),
+            username: alice, connectedToAgent: t("09:05:25"), interactionDuration: Seconds(120),
             afterContactWorkStart: t("09:07:25"), afterContactWorkEnd: t("09:08:00")),
           state: .ended, chainStart: t("09:00:00"), queueOrder: t("09:00:00"),
           answeringMachineStatus: nil, callbackTotalQueueDuration: nil,
           callback: CallbackPlan(attempt: 1, settings: .basic), lastOffer: t("09:05:20")))
     #expect(sim.leg(1).queueDuration == Seconds(300))
     #expect(sim.leg(2).queueDuration == Seconds(10))
-    #expect(sim.leg(2).dequeue == sim.leg(2).agent?.connectedToAgent)
+    // Dequeued at the accept; joined when the customer answered (rules 1, 6).
+    #expect(sim.leg(2).dequeue == t("09:05:20"))
+    #expect(sim.leg(2).agent?.connectedToAgent == sim.leg(2).connectedToSystem)
     #expect(sim.leg(2).agent?.afterContactWorkDuration == Seconds(35))
     #expect(
       sim.agent(alice)
@@ -202,7 +204,7 @@ import Testing
           agentConnectionAttempts: 1, declines: 0, customerNumber: "+4930123456",
           queue: basicQueue, enqueue: t("09:01:10"), dequeue: t("09:01:10"),
           agent: AgentInfo(
-            username: alice, connectedToAgent: t("09:01:10"), interactionDuration: Seconds(0),
+            username: alice, connectedToAgent: nil, interactionDuration: Seconds(0),
             afterContactWorkStart: t("09:01:40"), afterContactWorkEnd: t("09:01:40")),
           state: .ended, chainStart: t("09:00:00"), queueOrder: t("09:00:00"),
           answeringMachineStatus: nil, callbackTotalQueueDuration: nil,
@@ -216,7 +218,7 @@ import Testing
           agentConnectionAttempts: 1, declines: 0, customerNumber: "+4930123456",
           queue: basicQueue, enqueue: t("09:06:40"), dequeue: t("09:07:00"),
           agent: AgentInfo(
-            username: alice, connectedToAgent: t("09:07:00"), interactionDuration: Seconds(0),
+            username: alice, connectedToAgent: nil, interactionDuration: Seconds(0),
             afterContactWorkStart: t("09:07:25"), afterContactWorkEnd: nil),
           state: .ended, chainStart: t("09:00:00"), queueOrder: t("09:00:00"),
           answeringMachineStatus: nil, callbackTotalQueueDuration: nil,

@@ -195,9 +195,27 @@ private func faultySession(_ on: Bool = true) -> Session {
   @Test func helpMetricsShowsEveryDefinition() {
     var s = analysisSession()
     let help = s.execute(line: "help metrics").stdout
-    for (name, _) in MetricsText.definitions + MetricsText.customerFirstDefinitions {
-      #expect(help.contains { $0.hasPrefix(name + ": ") }, "\(name)")
+    for metric in MetricsText.metrics + MetricsText.customerFirstMetrics {
+      #expect(help.contains { $0.hasPrefix("\(metric.name) (\(metric.api)): ") }, "\(metric.name)")
     }
+    // Where AWS's prose differs, help says so (rule 18).
+    #expect(
+      help.contains {
+        $0.hasPrefix("Callback attempts (SUM_RETRY_CALLBACK_ATTEMPTS): AWS's published calculation")
+      })
+    #expect(help.filter { $0.contains("where AWS's prose differs:") }.count == 5)
+  }
+
+  /// `metrics format=json` parses, and holds every metric with its API name.
+  @Test func metricsAsJSON() throws {
+    var s = analysisSession()
+    let text = s.execute(line: "metrics format=json").stdout.joined(separator: "\n")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    let metrics = try #require(object["Metrics"] as? [[String: Any]])
+    #expect(metrics.map { $0["Name"] as? String } == MetricsText.metrics.map(\.name))
+    #expect(metrics.allSatisfy { $0["Metric"] is String && $0["Unit"] is String })
+    #expect(object["Queue"] is NSNull)
   }
 
   /// Customer first (rule 11): no false alarms after any command of a chain with a

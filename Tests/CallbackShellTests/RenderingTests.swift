@@ -44,7 +44,8 @@ private func records(_ s: inout Session, _ arguments: String) -> [String] {
     #expect(queue["Duration"] as? Int == 10)
     #expect(queue["DequeueTimestamp"] as? String == "2026-01-01T09:05:20Z")
     let agent = try #require(objects[1]["Agent"] as? [String: Any])
-    #expect(agent["ConnectedToAgentTimestamp"] as? String == "2026-01-01T09:05:20Z")
+    // Joined when the customer answered, not at the accept (rule 6).
+    #expect(agent["ConnectedToAgentTimestamp"] as? String == "2026-01-01T09:05:25Z")
     #expect(agent["AgentInteractionDuration"] as? Int == 120)
     #expect(objects[1]["LastUpdateTimestamp"] as? String == "2026-01-01T09:08:00Z")
     #expect(lines.allSatisfy { !$0.contains("\n") })
@@ -175,13 +176,53 @@ private func records(_ s: inout Session, _ arguments: String) -> [String] {
     var s = seedSession()
     #expect(
       records(&s, "") == [
-        "times are UTC on 2026-01-01",
-        "Contact  Method    Prev  Next  Initiated  Enqueued  Dequeued  Queue  Agent  Offers  Disconnected  Reason",
-        "-------  --------  ----  ----  ---------  --------  --------  -----  -----  ------  ------------  -----------------------",
-        "C1       INBOUND   -     C2    09:00:00   09:00:00  09:05:00  300s   -      0       09:05:00      CONTACT_FLOW_DISCONNECT",
-        "C2       CALLBACK  C1    -     09:05:00   09:05:10  09:05:20  10s    alice  1       09:07:25      CUSTOMER_DISCONNECT",
+        "times are UTC on 2026-01-01; Wait = Queue.Duration; every field: format=list",
+        "hidden to fit 80 columns: Initiated, Enqueued, Offers, Ended",
+        "ID  Method    Prev  Queue       Dequeued  Wait  Agent  Reason",
+        "--  --------  ----  ----------  --------  ----  -----  -----------------------",
+        "C1  INBOUND   -     BasicQueue  09:05:00  300s  -      CONTACT_FLOW_DISCONNECT",
+        "C2  CALLBACK  C1    BasicQueue  09:05:20  10s   alice  CUSTOMER_DISCONNECT",
       ])
     #expect(records(&s, "format=table") == records(&s, ""))
+  }
+
+  /// Wider terminals ($COLUMNS) show more columns; every line fits the width.
+  @Test func tableFitsTheWidth() {
+    var s = seedSession()
+    for width in [80, 100, 132] {
+      s.tableWidth = width
+      let lines = records(&s, "")
+      #expect(lines.allSatisfy { $0.count <= width }, "\(width): \(lines)")
+    }
+    // Narrower than the columns needed most: those still show, nothing else.
+    s.tableWidth = 40
+    #expect(records(&s, "")[2] == "ID  Method    Queue       Wait  Agent  Reason")
+    s.tableWidth = 200
+    let wide = records(&s, "")
+    #expect(wide.count == 5)
+    #expect(
+      wide[1]
+        == "ID  Method    Prev  Queue       Initiated  Enqueued  Dequeued  Wait  Agent  Offers  Ended     Reason"
+    )
+  }
+
+  /// Every sample script's table fits 80 columns.
+  @Test func everySampleScriptsTableFits80Columns() throws {
+    let scripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Scripts")
+    let names = try FileManager.default.contentsOfDirectory(atPath: scripts.path)
+      .filter { $0.hasSuffix(".cbsh") }
+    #expect(names.count >= 9)
+    for name in names {
+      var s = Session()
+      let text = try String(contentsOf: scripts.appendingPathComponent(name), encoding: .utf8)
+      for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        _ = s.execute(line: String(line))
+      }
+      let lines = records(&s, "")
+      #expect(lines.count > 2, "\(name)")
+      #expect(lines.allSatisfy { $0.count <= 80 }, "\(name): \(lines)")
+    }
   }
 
   @Test func tableOverMidnightShowsFullTimestamps() {
@@ -189,9 +230,11 @@ private func records(_ s: inout Session, _ arguments: String) -> [String] {
     s.runAll("clock 2026-01-01T23:59:30Z", "enqueue", "wait 1m", "hangup")
     #expect(
       records(&s, "") == [
-        "Contact  Method   Prev  Next  Initiated             Enqueued              Dequeued              Queue  Agent  Offers  Disconnected          Reason",
-        "-------  -------  ----  ----  --------------------  --------------------  --------------------  -----  -----  ------  --------------------  -------------------",
-        "C1       INBOUND  -     -     2026-01-01T23:59:30Z  2026-01-01T23:59:30Z  2026-01-02T00:00:30Z  60s    -      0       2026-01-02T00:00:30Z  CUSTOMER_DISCONNECT",
+        "Wait = Queue.Duration; every field: format=list",
+        "hidden to fit 80 columns: Initiated, Enqueued, Dequeued, Ended",
+        "ID  Method   Prev  Queue       Wait  Agent  Offers  Reason",
+        "--  -------  ----  ----------  ----  -----  ------  -------------------",
+        "C1  INBOUND  -     BasicQueue  60s   -      0       CUSTOMER_DISCONNECT",
       ])
   }
 

@@ -41,7 +41,8 @@ public enum Invariant: String, CaseIterable, Sendable {
         + "(rule 9), a customer-first retry at the back of the queue (rule 11)"
     case .timeForward:
       return "time never goes backwards: the clock, events and each record's timestamps are "
-        + "in order (rule 6)"
+        + "in order; ConnectedToAgent is the accept for a caller, the answer for a callback, and "
+        + "AgentInteractionDuration = AfterContactWorkStart − ConnectedToAgent (rule 6)"
     }
   }
 }

@@ -12,14 +12,24 @@ public struct CallbackMetrics: Equatable, Sendable {
   // Historical: records whose leg has ended (Amazon Connect counts at disconnect).
   /// CONTACTS_QUEUED: records with an EnqueueTimestamp.
   public var contactsQueued = 0
-  /// CONTACTS_HANDLED: records with Agent.ConnectedToAgentTimestamp.
+  /// CONTACTS_HANDLED: records with Agent.ConnectedToAgentTimestamp: joined to an agent, so
+  /// an unanswered callback attempt is not handled (rule 18).
   public var contactsHandled = 0
-  /// CONTACTS_ABANDONED: queued, never connected to an agent, no NextContactId.
+  /// CONTACTS_ABANDONED, AWS's calculation: queued, never joined to an agent, no
+  /// NextContactId (an exhausted last attempt too).
   public var contactsAbandoned = 0
-  /// CALLBACK_CONTACTS_HANDLED: handled records with InitiationMethod CALLBACK.
+  /// CALLBACK_CONTACTS_HANDLED: handled records with InitiationMethod CALLBACK: the callbacks
+  /// the customer answered.
   public var callbackContactsHandled = 0
-  /// SUM_RETRY_CALLBACK_ATTEMPTS: callback legs dialed that the customer did not answer.
+  /// SUM_RETRY_CALLBACK_ATTEMPTS by AWS's published calculation: ended records with no
+  /// ConnectedToAgentTimestamp, a NextContactId, and an InitiationMethod other than CALLBACK.
   public var callbackAttempts = 0
+  /// The same metric by AWS's prose: CALLBACK legs the customer did not answer (TELECOM_*).
+  public var unansweredCallbackLegs = 0
+  /// SUM_CONNECTING_TIME_AGENT for CALLBACK: per ended leg joined to the customer,
+  /// ConnectedToAgent − Dequeue (dialing until the customer answered), and how many legs.
+  public var callbackConnectingSeconds: Int64 = 0
+  public var callbackConnectedLegs = 0
   /// AGENT_NON_RESPONSE: offers declined or missed, each counted once, live legs included;
   /// an offer the caller abandoned while it rang is missed too.
   public var agentNonResponse = 0
@@ -74,6 +84,11 @@ public struct CallbackMetrics: Equatable, Sendable {
     Self.meanTenths(customerFirstConnectedWaitSeconds, over: customerFirstConnectedWaits)
   }
 
+  /// The mean Agent callback connecting time in tenths of a second, or nil with no leg joined.
+  public var callbackConnectingMeanTenths: Int64? {
+    Self.meanTenths(callbackConnectingSeconds, over: callbackConnectedLegs)
+  }
+
   static func meanTenths(_ sum: Int64, over count: Int) -> Int64? {
     guard count > 0 else { return nil }
     let count = Int64(count)
@@ -125,21 +140,29 @@ extension Simulation {
           m.removedWithin60s += 1
         }
       }
-      if c.agent != nil {
+      let joined = c.agent?.connectedToAgent
+      if let joined {
         m.contactsHandled += 1
         m.answeredQueueSeconds += c.queueDuration?.value ?? 0
-        if c.method == .callback { m.callbackContactsHandled += 1 }
+        if c.method == .callback {
+          m.callbackContactsHandled += 1
+          m.callbackConnectedLegs += 1
+          m.callbackConnectingSeconds += joined.seconds(since: c.dequeue ?? joined).value
+        }
       } else if c.enqueue != nil && c.nextContactID == nil {
         m.contactsAbandoned += 1
+      }
+      if joined == nil && c.nextContactID != nil && c.method != .callback {
+        m.callbackAttempts += 1
       }
       switch c.disconnectReason {
       case .telecomUnanswered, .telecomBusy, .telecomNumberInvalid, .telecomTimeout,
         .telecomProblem:
-        if c.method == .callback { m.callbackAttempts += 1 }
+        if c.method == .callback { m.unansweredCallbackLegs += 1 }
       case .contactFlowDisconnect, .customerDisconnect, .agentDisconnect, nil: break
       }
       guard c.method == .customerFirstDialed else { continue }
-      if c.agent != nil {
+      if joined != nil {
         m.customerFirstHandled += 1
         m.customerFirstAnsweredTotalQueueSeconds += c.callbackTotalQueueDuration?.value ?? 0
       } else if c.enqueue != nil && c.nextContactID == nil {

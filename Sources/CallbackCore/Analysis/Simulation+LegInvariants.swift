@@ -97,12 +97,7 @@ extension Simulation {
         fail(.queueDuration, "has a DequeueTimestamp but no EnqueueTimestamp")
       }
     }
-    if let agent = c.agent, agent.connectedToAgent != c.dequeue {
-      fail(
-        .queueDuration,
-        "has ConnectedToAgentTimestamp \(agent.connectedToAgent.iso8601) but DequeueTimestamp "
-          + "\(c.dequeue?.iso8601 ?? "null") (rule 6: they are the accept)")
-    }
+    if let agent = c.agent { checkJoined(c, agent, fail) }
     if let enqueue = c.enqueue {
       if c.method == .customerFirstDialed {
         // A dialed leg joins the queue for an agent when a person answers (rule 11).
@@ -137,6 +132,39 @@ extension Simulation {
           + "but "
           + (total.map { "its queued leg's Queue.Duration plus its own is \($0.value)s (rule 11)" }
             ?? "only a dequeued CALLBACK_CUSTOMER_FIRST_DIALED leg carries one (rule 11)"))
+    }
+  }
+
+  /// When agent and customer were joined, and the interaction that followed (rule 6).
+  private func checkJoined(_ c: Contact, _ agent: AgentInfo, _ fail: (Invariant, String) -> Void) {
+    let joined = agent.connectedToAgent?.iso8601 ?? "null"
+    switch c.method {
+    case .callback:
+      if agent.connectedToAgent != c.connectedToSystem {
+        fail(
+          .timeForward,
+          "has ConnectedToAgentTimestamp \(joined) but ConnectedToSystemTimestamp "
+            + "\(c.connectedToSystem?.iso8601 ?? "null") (rule 6: both are the customer's answer)")
+      }
+    case .inbound, .customerFirstDialed, .customerFirstQueued:
+      if agent.connectedToAgent != c.dequeue {
+        fail(
+          .timeForward,
+          "has ConnectedToAgentTimestamp \(joined) but DequeueTimestamp "
+            + "\(c.dequeue?.iso8601 ?? "null") (rule 6: a caller on the line is joined at the "
+            + "accept)")
+      }
+    }
+    guard let interaction = agent.interactionDuration else { return }
+    // No hold in cbsh: AgentInteractionDuration + CustomerHoldDuration (0) = ACW − joined.
+    let expected = agent.connectedToAgent.flatMap { start in
+      agent.afterContactWorkStart.map { $0.seconds(since: start) }
+    }
+    if interaction != (expected ?? Seconds(0)) {
+      fail(
+        .timeForward,
+        "has AgentInteractionDuration \(interaction.value) but AfterContactWorkStart − "
+          + "ConnectedToAgent is \(expected.map { String($0.value) } ?? "none (never joined): 0")")
     }
   }
 

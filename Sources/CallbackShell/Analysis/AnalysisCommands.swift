@@ -5,9 +5,15 @@ public enum AnalysisCommand: Equatable, Sendable {
   case check
   case explore(depth: Int, maxStates: Int, maxMemory: Int, file: String?)
   case fuzz(seed: Int, runs: Int, steps: Int, file: String?)
-  case metrics(QueueName?)
+  case metrics(QueueName?, MetricsFormat)
   case timeline(ContactID?, TimelineFormat, file: String?)
   case why(ContactID)
+}
+
+/// How `metrics` prints.
+public enum MetricsFormat: String, CaseIterable, Sendable {
+  case text
+  case json
 }
 
 /// How `timeline` draws.
@@ -50,6 +56,8 @@ enum AnalysisCommands {
   static let metricsQueue = Options.parsed(
     OptionSpec(key: "queue", kind: .queue, placeholder: "Q", help: "one queue only (default: all)")
   ) { v throws(UsageError) in QueueName(try Values.name(v, of: "queue")) }
+  static let metricsFormat = Options.choice(
+    key: "format", default: MetricsFormat.text, after: ", for tools")
   static let timelineFormat = Options.choice(
     key: "format", default: TimelineFormat.text, after: ", a picture for slides")
   static let timelineFile = Options.parsed(
@@ -115,12 +123,18 @@ enum AnalysisCommands {
     CommandSpec(
       name: "metrics",
       summary: "compute Amazon Connect's callback metrics from the records so far",
-      options: [metricsQueue.spec],
-      details: MetricsText.definitions.map { "\($0.name): \($0.definition)" }
+      options: [metricsQueue.spec, metricsFormat.spec],
+      details: [
+        "Each metric by its Amazon Connect name (API name): the calculation cbsh uses. Where",
+        "AWS's prose and its published calculation differ, cbsh follows the calculation (rule 18).",
+      ]
+        + MetricsText.helpLines(MetricsText.metrics)
         + ["Once a customer-first record exists (rule 11), also:"]
-        + MetricsText.customerFirstDefinitions.map { "\($0.name): \($0.definition)" },
+        + MetricsText.helpLines(MetricsText.customerFirstMetrics),
       example: "metrics queue=BasicQueue",
-      build: { a throws(UsageError) in .analysis(.metrics(try a.value(metricsQueue))) }),
+      build: { a throws(UsageError) in
+        .analysis(.metrics(try a.value(metricsQueue), try a.value(metricsFormat)))
+      }),
     CommandSpec(
       name: "timeline",
       summary: "chart each leg of a chain (or of every chain) over time",
@@ -164,7 +178,7 @@ extension Session {
       return explore(depth: depth, maxStates: maxStates, maxMemory: maxMemory, file: file)
     case .fuzz(let seed, let runs, let steps, let file):
       return fuzz(seed: seed, runs: runs, steps: steps, file: file)
-    case .metrics(let queue): return metrics(queue: queue)
+    case .metrics(let queue, let format): return metrics(queue: queue, format: format)
     case .timeline(let contact, let format, let file):
       return timeline(of: contact, format: format, file: file)
     case .why(let contact): return why(contact)

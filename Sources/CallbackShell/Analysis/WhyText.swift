@@ -37,9 +37,11 @@ enum WhyText {
         "\(id) accepted by \(agent) at \(at): dequeued after \(queued.value)s, so "
         + "Queue.Duration = Dequeue − Enqueue = \(queued.value)s (rule 5); "
         + (dialing
-          ? "DequeueTimestamp = ConnectedToAgentTimestamp = \(at), when dialing the customer "
-            + "starts (rules 1, 6)"
-          : "the caller is connected to \(agent) (rule 6)")
+          ? "DequeueTimestamp is \(at), when dialing the customer starts (rule 1); agent and "
+            + "customer are not joined yet, so ConnectedToAgentTimestamp waits for the answer "
+            + "(rule 6)"
+          : "the caller is on the line, so ConnectedToAgentTimestamp = DequeueTimestamp = \(at) "
+            + "(rule 6)")
       if let total = leg.callbackTotalQueueDuration {
         text +=
           "; CallbackTotalQueueDuration = \(total.value - queued.value)s (the queued "
@@ -49,13 +51,15 @@ enum WhyText {
     case .attemptFailed(let reason, let attempt, let max):
       return "\(id) failed at \(at): \(reason.disconnectReason.rawValue) after the accept and "
         + "before the customer answered, so it is failed attempt \(attempt) of \(max) (rule 3); "
-        + "the leg ends (rule 8)"
+        + "the leg ends (rule 8); agent and customer were never joined: "
+        + "ConnectedToAgentTimestamp stays null and AgentInteractionDuration is 0 (rule 6)"
     case .exhausted(let attempts):
       return "\(id) was the last attempt: all \(attempts) used, so the callback is exhausted "
         + "and no new leg is made (rule \(leg.method == .customerFirstDialed ? "11" : "7"))"
     case .customerConnected(let agent):
-      return "\(id) answered at \(at): the customer is connected to \(agent); "
-        + "ConnectedToSystemTimestamp is \(at) (rule 6)"
+      return "\(id) answered at \(at): the customer is joined to \(agent), so "
+        + "ConnectedToSystemTimestamp = Agent.ConnectedToAgentTimestamp = \(at) (rule 6); "
+        + "AgentInteractionDuration will run from here to after-contact work"
     case .conversationEnded(let party):
       let reason = party == .customer ? "CUSTOMER_DISCONNECT" : "AGENT_DISCONNECT"
       return "\(id) ended at \(at): the \(party.rawValue) hung up, \(reason) (rule 8)"

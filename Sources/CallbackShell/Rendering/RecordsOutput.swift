@@ -14,11 +14,11 @@ extension Session {
       contacts = simulation.contacts
     }
     guard let file else {
-      Session.render(contacts, format: format, into: out)
+      Session.render(contacts, format: format, width: tableWidth, into: out)
       return
     }
     let text = TextOutput()
-    Session.render(contacts, format: format, into: text)
+    Session.render(contacts, format: format, width: tableWidth, into: text)
     let written = String(decoding: text.bytes, as: UTF8.self)
     switch fileSystem.write(file, written) {
     case .success:
@@ -29,11 +29,13 @@ extension Session {
     }
   }
 
-  static func render(_ contacts: [Contact], format: RecordFormat, into out: TextOutput) {
+  static func render(
+    _ contacts: [Contact], format: RecordFormat, width: Int, into out: TextOutput
+  ) {
     switch format {
     case .table:
       var lines: [String] = []
-      RecordsTable.render(contacts, into: &lines)
+      RecordsTable.render(contacts, width: width, into: &lines)
       out.append(contentsOf: lines)
     case .json: RecordsJSON.render(contacts, into: out)
     case .jsonl: RecordsJSON.renderLines(contacts, into: out)

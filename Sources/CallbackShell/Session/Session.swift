@@ -34,6 +34,8 @@ public struct Session: CommandExecuting {
   var sourceStack: [String] = []
   /// Reads script files for `source`; tests may replace it.
   public var fileSystem: ScriptFileSystem = .real
+  /// The terminal's width for `records` tables: 80 unless the shell says otherwise ($COLUMNS).
+  public var tableWidth = 80
 
   public init() {}
 
