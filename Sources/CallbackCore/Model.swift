@@ -94,6 +94,14 @@ public enum AttemptFailure: String, CaseIterable, Sendable {
 public enum Party: String, CaseIterable, Sendable {
   case customer
   case agent
+
+  /// How a conversation ends when this party hangs up (rule 8).
+  public var disconnectReason: DisconnectReason {
+    switch self {
+    case .customer: return .customerDisconnect
+    case .agent: return .agentDisconnect
+    }
+  }
 }
 
 /// A queue and the callback settings it gives new callbacks.

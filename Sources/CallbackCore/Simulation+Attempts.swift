@@ -108,7 +108,7 @@ extension Simulation {
       connectedContacts.remove(id)
       return [TimedEvent(at: now, event: .conversationEnded(id, by: party))]
         + endLeg(
-          id, reason: party == .customer ? .customerDisconnect : .agentDisconnect, agent: agent,
+          id, reason: party.disconnectReason, agent: agent,
           interaction: now.seconds(since: interactionStart))
     case .queued where contact.isCaller, .offered where contact.isCaller:
       guard party != .agent else { throw .agentCannotAbandon(contact, now: now) }

@@ -61,19 +61,21 @@ enum WhyText {
         + "ConnectedToSystemTimestamp = Agent.ConnectedToAgentTimestamp = \(at) (rule 6); "
         + "AgentInteractionDuration will run from here to after-contact work"
     case .conversationEnded(let party):
-      let reason = party == .customer ? "CUSTOMER_DISCONNECT" : "AGENT_DISCONNECT"
-      return "\(id) ended at \(at): the \(party.rawValue) hung up, \(reason) (rule 8)"
+      return "\(id) ended at \(at): the \(party.rawValue) hung up, "
+        + "\(party.disconnectReason.rawValue) (rule 8)"
     case .abandoned(let queued):
       if leg.method == .customerFirstDialed {
         return "\(id) abandoned at \(at): the customer who answered hung up after "
-          + "\(queued.value)s waiting for an agent, CUSTOMER_DISCONNECT, dequeued now (rule 8); "
+          + "\(queued.value)s waiting for an agent, \(DisconnectReason.customerDisconnect.rawValue), "
+          + "dequeued now (rule 8); "
           + "it counts as abandoned"
           + (leg.callbackTotalQueueDuration.map {
             ", with CallbackTotalQueueDuration \($0.value)s (rule 11)"
           } ?? "")
       }
       return "\(id) abandoned at \(at): the caller hung up after \(queued.value)s in queue, "
-        + "CUSTOMER_DISCONNECT, dequeued now (rule 8); it did not ask for a callback, so it "
+        + "\(DisconnectReason.customerDisconnect.rawValue), dequeued now (rule 8); it did not ask "
+        + "for a callback, so it "
         + "counts as abandoned"
     case .afterContactWork(let agent):
       return "\(agent) started after-contact work for \(id) at \(at)"

@@ -71,10 +71,10 @@ enum EventText {
     case .customerConnected(let id, let agent):
       return "\(id) customer answered: connected to \(agent)"
     case .conversationEnded(let id, let party):
-      return "\(id) ended by the \(party.rawValue) ("
-        + (party == .customer ? "CUSTOMER_DISCONNECT" : "AGENT_DISCONNECT") + ")"
+      return "\(id) ended by the \(party.rawValue) (\(party.disconnectReason.rawValue))"
     case .abandoned(let id, let queued):
-      return "\(id) abandoned after \(queued.value)s in queue (CUSTOMER_DISCONNECT)"
+      return "\(id) abandoned after \(queued.value)s in queue "
+        + "(\(DisconnectReason.customerDisconnect.rawValue))"
     case .afterContactWorkStarted(let agent, let id):
       return "agent \(agent) in after-contact work for \(id)"
     case .agentReady(let agent):
