@@ -99,7 +99,7 @@ public struct Explorer: Sendable {
     func memory() -> Int {
       // Arrays count twice: while one doubles, its old and new storage both exist.
       seen.bytes + tree.bytes + frontierBytes + level.bytes + next.bytes
-        + 2 * terminals.capacity * 16 + 2 * report.refused.capacity * 128
+        + 2 * slotsFor(terminals.count * 4 / 3) * 16 + 2 * slotsFor(report.refused.count) * 128
     }
 
     var depthReached = 0

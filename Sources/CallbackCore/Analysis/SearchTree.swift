@@ -17,7 +17,7 @@ struct SearchTree {
   }
 
   /// Bytes held: the links (twice, for when the array doubles) and the rebuilt states.
-  var bytes: Int { 2 * links.capacity * MemoryLayout<UInt64>.stride + cacheBytes }
+  var bytes: Int { 2 * slotsFor(links.count) * MemoryLayout<UInt64>.stride + cacheBytes }
 
   /// A new node for the state reached from `parent` by its legal step number `step`; nil
   /// when the tree is full (2³² nodes).
@@ -96,7 +96,7 @@ struct Frontier {
 
   /// Bytes held by the arrays themselves (twice, for when one doubles), beyond what the
   /// kept states' estimates count: fixed numbers, like `Simulation.estimatedBytes`.
-  var bytes: Int { 16 * nodes.capacity + 2 * Simulation.bytesPerSlot * kept.capacity }
+  var bytes: Int { 16 * slotsFor(nodes.count) + 2 * Simulation.bytesPerSlot * slotsFor(kept.count) }
 
   mutating func append(_ state: Simulation?, node: Int) {
     nodes.append(node << 1 | (state == nil ? 0 : 1))
@@ -131,4 +131,11 @@ extension Simulation {
   static let bytesPerContact = 512
   /// An agent, its generation and its entries in the heaps.
   static let bytesPerAgent = 128
+}
+
+/// The slots a collection that doubles as it grows holds for `count` elements: the next power
+/// of two. Memory estimates use it, not `capacity`, which follows malloc's usable size and so
+/// can differ between two runs of the same search.
+func slotsFor(_ count: Int) -> Int {
+  count <= 1 ? 1 : 1 << (Int.bitWidth - (count - 1).leadingZeroBitCount)
 }
