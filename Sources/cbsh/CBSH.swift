@@ -147,19 +147,12 @@ func finish(_ status: ExitStatus) -> Never {
   exit(status.rawValue)
 }
 
-/// All of stdin; a read error (stdin closed, or a directory) is a usage error, not an empty
-/// script.
+/// All of stdin; a read error (stdin closed, or a directory), binary input or more than
+/// `ScriptFiles.maxBytes` is a usage error, not an empty script.
 func readAllStandardInput() throws -> String {
-  var bytes: [UInt8] = []
-  var chunk = [UInt8](repeating: 0, count: 1 << 16)
-  while true {
-    let count = read(0, &chunk, chunk.count)
-    if count < 0 {
-      if errno == EINTR { continue }
-      throw Diagnostic(.usage, "cannot read standard input: \(String(cString: strerror(errno)))")
-    }
-    if count == 0 { break }
-    bytes.append(contentsOf: chunk[0..<count])
+  switch ScriptFiles.text(from: 0, lossy: true) {
+  case .success(let text): return text
+  case .failure(let problem):
+    throw Diagnostic(.usage, "cannot read standard input: \(problem.message)")
   }
-  return String(decoding: bytes, as: UTF8.self)
 }

@@ -38,8 +38,13 @@ struct Interactive {
       for pasted in ScriptLines.split(line) where !current.session.quitRequested {
         let typed = String(pasted)
         editor.addHistory(typed)
-        let output = current.session.execute(line: typed)
-        Output.shared.out(output.stdout)
+        // Written as it is made, 64 KiB at a time: a long `source` shows its progress.
+        let stdout = TextOutput { chunk in
+          Output.shared.out(chunk)
+          Output.shared.flush()
+        }
+        let output = current.session.execute(line: typed, stdout: stdout)
+        stdout.flush()
         if !output.diagnostics.isEmpty {
           Output.shared.err(output.diagnostics.map { $0.text(color: color) })
         }

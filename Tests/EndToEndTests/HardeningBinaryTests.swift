@@ -119,12 +119,6 @@ struct BadInput: Sendable, CustomTestStringConvertible {
       name: "truncated UTF-8 sequence", line: Array("ready ".utf8) + [0xE2, 0x82],
       error: "<stdin>:7: error: '\u{FFFD}' is not a valid agent name: \(nameRule)"),
     BadInput(
-      name: "NUL byte", line: Array("agent al".utf8) + [0] + Array("ice".utf8),
-      error: "<stdin>:7: error: 'al\\u{0}ice' is not a valid agent name: \(nameRule)"),
-    BadInput(
-      name: "NUL line", line: [0, 0, 0],
-      error: "<stdin>:7: error: unknown command '\\u{0}\\u{0}\\u{0}'; `help` lists the commands"),
-    BadInput(
       name: "escape sequence", line: Array("\u{1B}]0;pwned\u{7}".utf8),
       error: "<stdin>:7: error: unknown command '\\u{1B}]0;pwned\\u{7}'; `help` lists the commands"),
     BadInput(
@@ -388,5 +382,68 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         == ByteRun(
           status: 3, stdout: "",
           stderr: "cbsh: error: cannot write output: No space left on device\n"))
+  }
+}
+
+/// Inputs that never end, or are not text (issue 13): refused as they arrive, not read
+/// until memory runs out.
+@Suite struct EndlessInputTests {
+  @Test(arguments: ["/dev/zero", "/dev/urandom"])
+  func binaryStandardInputIsRefusedAtOnce(_ device: String) throws {
+    let run = try shell("\(quoted(cbshBinary.path)) < \(device)")
+    #expect(run.status == 2)
+    #expect(
+      run.stderr
+        == "cbsh: error: cannot read standard input: it is a binary file (it holds NUL bytes)\n")
+  }
+
+  @Test func sourcingADeviceIsRefused() throws {
+    let run = try cbsh(["-c", "source /dev/zero; status"])
+    #expect(run.status == 1)
+    #expect(
+      run.stderr
+        == "-c:1: error: cannot source /dev/zero: it is a binary file (it holds NUL bytes)\n")
+  }
+
+  /// `yes` never stops: past 256 MiB the script is refused, with the limit named.
+  @Test func anEndlessScriptStopsAtTheSizeLimit() throws {
+    let run = try shell("yes '# a comment' | \(quoted(cbshBinary.path))")
+    #expect(run.status == 2)
+    #expect(
+      run.stderr
+        == "cbsh: error: cannot read standard input: it is longer than 256 MiB, the most cbsh reads as one script\n"
+    )
+  }
+
+  /// 2,700 files, each sourcing the next, overflowed the stack (SIGSEGV).
+  @Test func aLongSourceChainIsRefusedNotACrash() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for index in 0..<2700 {
+      try Data("source f\(index + 1).cbsh\n".utf8).write(
+        to: dir.appendingPathComponent("f\(index).cbsh"))
+    }
+    let run = try cbsh(["f0.cbsh"], directory: dir)
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("cannot source f64.cbsh: sources nest at most 64 deep"))
+    #expect(run.stderr.contains("/f0.cbsh → "))
+  }
+
+  private func quoted(_ path: String) -> String {
+    "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+
+  private func shell(_ command: String) throws -> RunResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", command]
+    let errPipe = Pipe()
+    process.standardError = errPipe
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let err = errPipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return RunResult(
+      status: process.terminationStatus, stdout: "", stderr: String(decoding: err, as: UTF8.self))
   }
 }

@@ -35,21 +35,58 @@ public struct ScriptFileSystem: Sendable {
 
 /// Reading script files, with errors a user can act on.
 public enum ScriptFiles {
+  /// The most bytes cbsh reads as one script (a file, stdin or a sourced file): a script of
+  /// a million commands is about 30 MB, and `/dev/zero` or a file that keeps growing must
+  /// not fill the memory.
+  public static let maxBytes = 256 << 20
+  public static let maxBytesText = "256 MiB"
+
   public static func read(_ path: String) -> Result<String, ScriptFileSystem.FileProblem> {
     guard let isDirectory = POSIXFile.isDirectory(path) else {
       return .failure(.init("no such file"))
     }
     guard !isDirectory else { return .failure(.init("it is a directory")) }
-    guard case .success(let bytes) = POSIXFile.readAll(path) else {
-      return .failure(.init("permission denied"))
+    let descriptor = POSIXFile.retryingInterrupts { open(path, O_RDONLY | O_CLOEXEC) }
+    guard descriptor >= 0 else { return .failure(.init(describe(errno: errno))) }
+    defer { close(descriptor) }
+    return text(from: descriptor, lossy: false)
+  }
+
+  /// The script text read from `descriptor` to its end. Each chunk is checked as it
+  /// arrives: a NUL byte refuses the input at once, as binary, and so does going past
+  /// `maxBytes`, so an endless input is refused, not read until memory runs out. `lossy`
+  /// reads invalid UTF-8 as U+FFFD (stdin, whose bad lines are refused one by one) rather
+  /// than refusing the file.
+  public static func text(from descriptor: Int32, lossy: Bool)
+    -> Result<String, ScriptFileSystem.FileProblem>
+  {
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+      let got = chunk.withUnsafeMutableBytes { POSIXFile.readSome(descriptor, into: $0) }
+      if got < 0 {
+        if errno == EINTR { continue }
+        return .failure(.init(String(cString: strerror(errno))))
+      }
+      if got == 0 { break }
+      let hasNUL = chunk.withUnsafeBytes { memchr($0.baseAddress!, 0, got) != nil }
+      guard !hasNUL else { return .failure(.init("it is a binary file (it holds NUL bytes)")) }
+      guard bytes.count + got <= maxBytes else {
+        return .failure(
+          .init("it is longer than \(maxBytesText), the most cbsh reads as one script"))
+      }
+      bytes.append(contentsOf: chunk[..<got])
     }
-    guard !bytes.contains(0) else {
-      return .failure(.init("it is a binary file (it holds NUL bytes)"))
-    }
+    if lossy { return .success(String(decoding: bytes, as: UTF8.self)) }
     guard let text = POSIXFile.decodeUTF8(bytes) else {
       return .failure(.init("it is not UTF-8 text"))
     }
     return .success(text)
+  }
+
+  /// What a failed open means, in a user's words.
+  static func describe(errno code: Int32) -> String {
+    code == EACCES || code == EPERM ? "permission denied" : String(cString: strerror(code))
   }
 }
 
@@ -86,6 +123,11 @@ enum POSIXFile {
     }
     bytes.removeSubrange(count...)
     return .success(bytes)
+  }
+
+  /// One `read(2)`: the bytes read, 0 at the end, or -1 with `errno` set.
+  static func readSome(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Int {
+    read(descriptor, buffer.baseAddress!, buffer.count)
   }
 
   /// UTF-8 text as Foundation's `String(data:encoding: .utf8)` read it: one leading byte order

@@ -8,7 +8,7 @@ extension Session {
     case .reset:
       self = Session(keeping: self)
       return CommandOutput(stdout: ["\(simulation.now.iso8601) simulation reset"])
-    case .source(let path): return source(path)
+    case .source(let path): return source(path, stdout: TextOutput())
     case .save(let path): return save(to: path)
     case .history:
       return CommandOutput(
@@ -43,11 +43,23 @@ extension Session {
     return CommandOutput(stdout: ["undone: \(undone)"])
   }
 
-  /// Runs a script file's commands here, stopping at the first rejected one.
-  mutating func source(_ path: String) -> CommandOutput {
+  /// How deep `source` may nest, the outermost script included: a chain of thousands of
+  /// files overflowed the stack.
+  static let maxSourceDepth = 64
+
+  /// Runs a script file's commands here, stopping at the first rejected one. What they
+  /// print for stdout goes to `stdout` as they run; the result holds their stderr.
+  mutating func source(_ path: String, stdout: TextOutput) -> CommandOutput {
     let identity = fileSystem.canonicalPath(path)
     guard !sourceStack.contains(identity) else {
       return .rejection("\(path) is already being sourced; a file may not source itself")
+    }
+    guard sourceStack.count < Self.maxSourceDepth else {
+      let chain =
+        sourceStack.prefix(3) + ["… \(sourceStack.count - 5) more …"] + sourceStack.suffix(2)
+      return .rejection(
+        "cannot source \(path): sources nest at most \(Self.maxSourceDepth) deep, and "
+          + "\(sourceStack.count) files are open: " + chain.joined(separator: " → "))
     }
     let text: String
     switch fileSystem.read(path) {
@@ -59,8 +71,7 @@ extension Session {
     defer { sourceStack.removeLast() }
     var total = CommandOutput()
     for (number, line) in ScriptLines.split(text).enumerated() {
-      let output = execute(line: String(line))
-      total.stdout += output.stdout
+      let output = execute(line: String(line), stdout: stdout)
       if output.rejected {
         total.diagnostics += output.diagnostics.map { $0.located(in: path, line: number + 1) }
         total.rejected = true

@@ -96,6 +96,9 @@ public struct Session: CommandExecuting {
       log.append(
         LoggedCommand(line: tokens.isBare ? line : Session.canonical(line), changesState: false))
       return CommandOutput()
+    case .shell(.source(let path)):
+      // Streamed: a long file's output is written as it runs, not held to its end.
+      return source(path, stdout: stdout).escapingControls()
     case .shell(let command):
       var output = run(command).escapingControls()
       stdout.append(contentsOf: output.stdout)
