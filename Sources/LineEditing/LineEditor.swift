@@ -202,21 +202,9 @@ private func interruptHandler(_ signal: Int32) {
 }
 
 private func installInterruptHandler(saving previous: inout sigaction) {
-  if interruptWriteFD < 0 {
-    var fds: [Int32] = [-1, -1]
-    guard pipe(&fds) == 0 else { return }
-    for fd in fds {
-      _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-      _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-    }
-    interruptReadFD = fds[0]
-    interruptWriteFD = fds[1]
-  }
-  var action = sigaction()
-  action.__sigaction_handler.sa_handler = interruptHandler
-  sigemptyset(&action.sa_mask)
-  action.sa_flags = 0  // No SA_RESTART: a blocked read or poll returns EINTR.
-  sigaction(SIGINT, &action, &previous)
+  installSelfPipeHandler(
+    SIGINT, interruptHandler, readFD: &interruptReadFD, writeFD: &interruptWriteFD,
+    previous: &previous)
 }
 
 /// What `readKey` hands readline when Ctrl-C is pressed mid-key: Ctrl-C's own code, bound

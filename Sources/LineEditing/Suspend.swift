@@ -25,21 +25,9 @@ private func suspendHandler(_ signal: Int32) {
 /// running command may be stopped the ordinary way.
 func catchSuspend() -> sigaction {
   var previous = sigaction()
-  if suspendWriteFD < 0 {
-    var fds: [Int32] = [-1, -1]
-    guard pipe(&fds) == 0 else { return previous }
-    for fd in fds {
-      _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-      _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-    }
-    suspendReadFD = fds[0]
-    suspendWriteFD = fds[1]
-  }
-  var action = sigaction()
-  action.__sigaction_handler.sa_handler = suspendHandler
-  sigemptyset(&action.sa_mask)
-  action.sa_flags = 0
-  sigaction(SIGTSTP, &action, &previous)
+  installSelfPipeHandler(
+    SIGTSTP, suspendHandler, readFD: &suspendReadFD, writeFD: &suspendWriteFD,
+    previous: &previous)
   return previous
 }
 
@@ -70,4 +58,28 @@ func suspendAtPrompt() {
   rl_resize_terminal()
   rl_forced_update_display()
   fflush(nil)
+}
+
+/// Opens `signal`'s self-pipe once (both ends close-on-exec and non-blocking) and installs
+/// `handler` for it without SA_RESTART, so a blocked read or poll returns EINTR. Nothing is
+/// installed when no pipe can be made.
+func installSelfPipeHandler(
+  _ signal: Int32, _ handler: @escaping @convention(c) (Int32) -> Void,
+  readFD: inout Int32, writeFD: inout Int32, previous: inout sigaction
+) {
+  if writeFD < 0 {
+    var fds: [Int32] = [-1, -1]
+    guard pipe(&fds) == 0 else { return }
+    for fd in fds {
+      _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+      _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+    }
+    readFD = fds[0]
+    writeFD = fds[1]
+  }
+  var action = sigaction()
+  action.__sigaction_handler.sa_handler = handler
+  sigemptyset(&action.sa_mask)
+  action.sa_flags = 0
+  sigaction(signal, &action, &previous)
 }
