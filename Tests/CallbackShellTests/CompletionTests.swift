@@ -20,7 +20,7 @@ private func complete(_ line: String, _ s: Session) -> [String] {
   @Test func namesAndOptionsComeFromTheTable() {
     let s = Session()
     #expect(complete("enq", s) == ["enqueue"])
-    #expect(complete("e", s) == ["enqueue", "exit", "explore"])
+    #expect(complete("e", s) == ["enqueue", "events", "exit", "explore"])
     #expect(complete("help f", s) == ["fail", "fuzz"])
     #expect(complete("fail reason=b", s) == ["reason=busy"])
     #expect(complete("queue Q mode=", s) == ["mode=agent-first", "mode=customer-first"])

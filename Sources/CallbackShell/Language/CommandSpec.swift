@@ -3,6 +3,7 @@ import CallbackCore
 /// A command that reports on the simulation without changing it.
 public enum ReportCommand: Equatable, Sendable {
   case records(ContactID?, RecordFormat, file: String?)
+  case events(EventsRequest)
   case status
   case waiting(QueueName?)
   case help(String?)

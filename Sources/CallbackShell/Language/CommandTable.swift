@@ -244,6 +244,7 @@ public enum CommandTable {
         let format = try a.value(format)
         return .report(.records(try a.contact(at: 0), format, file: try a.value(recordsFile)))
       }),
+    EventsCommand.spec,
     CommandSpec(
       name: "status",
       summary: "show the clock, queues, agents, live contacts and pending timers",

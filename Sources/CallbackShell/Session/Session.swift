@@ -117,6 +117,7 @@ public struct Session: CommandExecuting {
     switch command {
     case .records(let contact, let format, let file):
       try renderRecords(of: contact, format: format, file: file, into: out)
+    case .events(let request): try renderEvents(request, into: out)
     case .status:
       var lines: [String] = []
       StatusText.render(simulation, into: &lines)
