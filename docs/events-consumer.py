@@ -13,8 +13,10 @@ record and exits 1 on any difference. Standard library only.
 import json
 import sys
 
-# At equal times, the order a leg's events happen in (a callback leg's agent is joined
-# before its customer: see docs/rules.md, "Contact events").
+# At equal times, the order a leg's events happen in. The page says events are not ordered,
+# so a consumer orders them itself; CONNECTED_TO_SYSTEM and CONNECTED_TO_AGENT of a callback
+# leg share the customer's answer (docs/rules.md, "Contact events"), and either order
+# rebuilds the same state.
 RANK = {
     "INITIATED": 0,
     "CONNECTED_TO_SYSTEM": 1,
@@ -24,6 +26,9 @@ RANK = {
     "COMPLETED": 4,
 }
 CALLBACK_LEGS = {"CALLBACK", "CALLBACK_CUSTOMER_FIRST_DIALED"}
+# What Amazon Connect writes for a timestamp that has not happened (the page's
+# CONTACT_DATA_UPDATED sample): read as no timestamp.
+NOT_YET = "1970-01-01T00:00:00.001Z"
 
 
 def read_events(lines):
@@ -41,43 +46,67 @@ def read_events(lines):
 
 def whole_second(timestamp):
     """`2026-01-01T09:05:10.000Z` as a record writes it: `2026-01-01T09:05:10Z`."""
-    return None if timestamp is None else timestamp.split(".")[0] + "Z"
+    if timestamp is None or timestamp == NOT_YET:
+        return None
+    return timestamp.split(".")[0] + "Z"
 
 
 def rebuild(events):
-    """Each contact's state: what its events said, the latest event's status."""
+    """Each contact's state: what its events said, the latest event's status. Any field may
+    be missing from an event: `agentInfo` has no `connectedToAgentTimestamp` on a callback
+    attempt whose customer never answered (no CONNECTED_TO_AGENT), and its after-contact-work
+    fields only on COMPLETED. Unknown event types and fields are ignored, as the page asks."""
     contacts = {}
     for event in events:
         detail = event["detail"]
+        if detail.get("eventType") not in RANK:
+            continue
         state = contacts.setdefault(detail["contactId"], {"contactId": detail["contactId"]})
         state["status"] = detail["eventType"]
-        state["initiationMethod"] = detail["initiationMethod"]
+        state["initiationMethod"] = detail.get("initiationMethod")
         state["initialContactId"] = detail.get("initialContactId")
         state["previousContactId"] = detail.get("previousContactId")
-        state["initiated"] = whole_second(detail["initiationTimestamp"])
+        state["initiated"] = whole_second(detail.get("initiationTimestamp"))
+        queue = detail.get("queueInfo") or {}
+        agent = detail.get("agentInfo") or {}
         for key, value in [
             ("connectedToSystem", detail.get("connectedToSystemTimestamp")),
             ("disconnected", detail.get("disconnectTimestamp")),
-            ("enqueued", (detail.get("queueInfo") or {}).get("enqueueTimestamp")),
-            ("connectedToAgent", (detail.get("agentInfo") or {}).get("connectedToAgentTimestamp")),
-            ("afterContactWorkEnd", (detail.get("agentInfo") or {}).get("afterContactWorkEndTimestamp")),
+            ("enqueued", queue.get("enqueueTimestamp")),
+            ("connectedToAgent", agent.get("connectedToAgentTimestamp")),
+            ("afterContactWorkEnd", agent.get("afterContactWorkEndTimestamp")),
         ]:
-            if value is not None:
+            if whole_second(value) is not None:
                 state[key] = whole_second(value)
-        if "agentInfo" in detail:
-            state["agentArn"] = detail["agentInfo"]["agentArn"]
-        if "queueInfo" in detail:
-            state["queueArn"] = detail["queueInfo"]["queueArn"]
+        if agent.get("agentArn"):
+            state["agentArn"] = agent["agentArn"]
+        if queue.get("queueArn"):
+            state["queueArn"] = queue["queueArn"]
         if "disconnectReason" in detail:
             state["disconnectReason"] = detail["disconnectReason"]
     return contacts
+
+
+def chain_order(contacts):
+    """The legs in chain order: each chain's first contact, then the leg whose
+    previousContactId is the one before (contact IDs are opaque in Amazon Connect)."""
+    after = {}
+    for state in contacts.values():
+        if state["previousContactId"] in contacts:
+            after[state["previousContactId"]] = state["contactId"]
+    firsts = [s for s in contacts.values() if s["previousContactId"] not in contacts]
+    for first in sorted(firsts, key=lambda s: (s["initiated"] or "", s["contactId"])):
+        contact_id = first["contactId"]
+        while contact_id is not None:
+            yield contacts[contact_id]
+            contact_id = after.get(contact_id)
 
 
 def chains(contacts):
     """Each chain's final state, by its first contact: its legs, callback attempts, and
     whether a callback reached the customer and an agent."""
     found = {}
-    for state in sorted(contacts.values(), key=lambda s: (s["initiated"], int(s["contactId"][1:]))):
+    for state in chain_order(contacts):
         head = state["initialContactId"] or state["contactId"]
         chain = found.setdefault(head, {"legs": [], "callbackAttempts": 0, "answered": False})
         chain["legs"].append(state["contactId"])
@@ -111,7 +140,13 @@ def check(contacts, records):
             "enqueued": record["Queue"]["EnqueueTimestamp"],
             "queueArn": record["Queue"]["ARN"] if record["Queue"]["EnqueueTimestamp"] else None,
             "connectedToAgent": agent.get("ConnectedToAgentTimestamp"),
-            "agentArn": agent.get("ARN") if agent.get("ConnectedToAgentTimestamp") else None,
+            # An agent is named from CONNECTED_TO_AGENT on, and on DISCONNECTED and COMPLETED
+            # of a leg an agent accepted, answered or not.
+            "agentArn": (
+                agent.get("ARN")
+                if agent.get("ConnectedToAgentTimestamp") or record["DisconnectTimestamp"]
+                else None
+            ),
             "disconnected": record["DisconnectTimestamp"],
             "disconnectReason": record["DisconnectReason"],
         }

@@ -35,8 +35,10 @@ extension ContactCenter {
 
 public enum ContactEvents {
   /// The events `contact`'s record implies so far, in time order. Equal times keep the leg's
-  /// own order: an agent-first CALLBACK leg is queued, accepted by an agent, and only then
-  /// reaches the customer (rule 6); any other leg reaches the system before its queue.
+  /// own order: an agent-first CALLBACK leg lists CONNECTED_TO_AGENT before
+  /// CONNECTED_TO_SYSTEM (both are the customer's answer, rule 6; its agent took the leg
+  /// first); any other leg reaches the system before its queue. A leg whose customer never
+  /// joined its agent (a failed attempt) has no CONNECTED_TO_AGENT.
   public static func of(_ contact: Contact) -> [ContactEvent] {
     var events: [ContactEvent] = []
     func add(_ type: ContactEventType, _ time: Instant?) {
@@ -81,7 +83,7 @@ public enum ContactEvents {
   /// How far an event may drift from its place in `atLeastOnce`, in events.
   public static let reorderWindow = 3
 
-  /// The stream as EventBridge may deliver it (best effort): about one event in five
+  /// The stream as EventBridge may deliver it (best effort): about one event in six
   /// twice, the copy a little later, and every delivery moved up to `reorderWindow` places.
   /// The same seed gives the same stream.
   public static func atLeastOnce(_ events: [ContactEvent], seed: UInt64) -> [ContactEvent] {

@@ -84,6 +84,7 @@ import Testing
   /// For every leg of 150 random scenarios: the record's fields and its events agree.
   @Test func everyLegsEventsAgreeWithItsRecord() throws {
     var legs = 0
+    var failedAttempts = 0
     var seen: Set<String> = []
     for seed in UInt64(1)...150 {
       var s = Self.randomSession(seed: seed)
@@ -125,7 +126,22 @@ import Testing
             #expect(info["agentArn"] as? String == agent["ARN"] as? String)
             #expect(
               info["connectedToAgentTimestamp"] as? String
-                == Self.ms(agent["ConnectedToAgentTimestamp"]))
+                == Self.ms(agent["ConnectedToAgentTimestamp"]), "\(where_) \(type)")
+            // After-contact work is COMPLETED's, as the record has it.
+            for (key, field) in [
+              ("afterContactWorkStartTimestamp", "AfterContactWorkStartTimestamp"),
+              ("afterContactWorkEndTimestamp", "AfterContactWorkEndTimestamp"),
+            ] {
+              #expect(
+                info[key] as? String == (type == "COMPLETED" ? Self.ms(agent[field]) : nil),
+                "\(where_) \(type) \(key)")
+            }
+            #expect(
+              info["afterContactWorkDuration"] as? Int
+                == (type == "COMPLETED" ? agent["AfterContactWorkDuration"] as? Int : nil))
+          } else if type == "DISCONNECTED" || type == "COMPLETED" {
+            // A leg an agent accepted names the agent when it ends, joined or not (rule 6).
+            #expect(record["Agent"] as? JSON == nil, "\(where_) \(type): no agentInfo")
           }
           if let reason = detail["disconnectReason"] {
             #expect(reason as? String == record["DisconnectReason"] as? String, "\(where_)")
@@ -133,6 +149,14 @@ import Testing
         }
         func time(_ type: String) -> String? { byType[type]?["time"] as? String }
         let agent = record["Agent"] as? JSON
+        if let agent, agent["ConnectedToAgentTimestamp"] is NSNull,
+          record["DisconnectTimestamp"] is String
+        {
+          // A failed attempt (rule 6): accepted, never joined; no CONNECTED_TO_AGENT.
+          failedAttempts += 1
+          #expect(byType["CONNECTED_TO_AGENT"] == nil, "\(where_)")
+          #expect(byType["CONNECTED_TO_SYSTEM"] == nil, "\(where_)")
+        }
         let queue = record["Queue"] as! JSON
         #expect(time("INITIATED") == record["InitiationTimestamp"] as? String, "\(where_)")
         #expect(time("QUEUED") == queue["EnqueueTimestamp"] as? String, "\(where_)")
@@ -162,6 +186,7 @@ import Testing
       }
     }
     #expect(legs > 1_000)
+    #expect(failedAttempts > 20, "\(failedAttempts) failed attempts")
     #expect(seen == Set(ContactEventType.allCases.map(\.rawValue)))
   }
 
@@ -221,6 +246,30 @@ import Testing
       expected["detail.queueInfo.\(key)"] = "string"
     }
     #expect(Self.keys(disconnected) == expected)
+
+    // A failed attempt's DISCONNECTED: the sample's keys but for the customer's and the
+    // agent's connection timestamps, which its record has null (rule 6); its COMPLETED adds
+    // the documented after-contact-work fields of the agent who accepted it.
+    var f = Self.session(
+      Self.seedExample + [
+        "enqueue number=+15550101", "callback C3 initial-delay=10s", "wait 10s", "offer C4 alice",
+        "accept alice", "wait 20s", "fail C4 reason=no-answer", "wait 20s", "ready alice",
+      ])
+    let failed = try Self.events(&f)
+    expected["detail.connectedToSystemTimestamp"] = nil
+    expected["detail.agentInfo.connectedToAgentTimestamp"] = nil
+    #expect(Self.keys(try Self.event(failed, "C4", "DISCONNECTED")) == expected)
+    for key in ["afterContactWorkStartTimestamp", "afterContactWorkEndTimestamp"] {
+      expected["detail.agentInfo.\(key)"] = "string"
+    }
+    expected["detail.agentInfo.afterContactWorkDuration"] = "number"
+    #expect(Self.keys(try Self.event(failed, "C4", "COMPLETED")) == expected)
+    #expect(
+      !failed.contains {
+        let detail = $0["detail"] as! JSON
+        return detail["contactId"] as? String == "C4"
+          && detail["eventType"] as? String == "CONNECTED_TO_AGENT"
+      })
     for event in events {
       #expect((event["detail"] as! JSON)["channel"] as? String == "VOICE")
     }

@@ -115,9 +115,9 @@ struct EventEnvelopes {
   }
 
   /// The detail in the documented camelCase. An event carries what its leg had published up
-  /// to it: `queueInfo` from QUEUED on, `agentInfo` from CONNECTED_TO_AGENT on; the
-  /// connected-to-system and disconnect timestamps on their own events and on the last two,
-  /// as the page's samples show them.
+  /// to it: `queueInfo` from QUEUED on, `agentInfo` from CONNECTED_TO_AGENT on (and on the
+  /// last two for any leg an agent accepted); the connected-to-system and disconnect
+  /// timestamps on their own events and on the last two, as the page's samples show them.
   func detail(_ event: ContactEvent) -> EventJSON {
     let contact = record(event.contact)
     let published = ContactEvents.of(contact).map(\.type)
@@ -163,13 +163,14 @@ struct EventEnvelopes {
           ])
         ))
     }
-    if let agent = contact.agent, let joined = contact.agent?.connectedToAgent,
-      seen.contains(.connectedToAgent)
-    {
-      var info: [(String, EventJSON)] = [
-        ("agentArn", .string(arns.agent(agent.username))),
-        ("connectedToAgentTimestamp", .milliseconds(joined)),
-      ]
+    // agentInfo from CONNECTED_TO_AGENT on; on the last two whenever the record has an agent,
+    // also one who accepted a failed attempt and never met the customer (rule 6): then
+    // without connectedToAgentTimestamp, which the record has null.
+    if let agent = contact.agent, seen.contains(.connectedToAgent) || ended {
+      var info: [(String, EventJSON)] = [("agentArn", .string(arns.agent(agent.username)))]
+      if let joined = agent.connectedToAgent {
+        info.append(("connectedToAgentTimestamp", .milliseconds(joined)))
+      }
       // The page: COMPLETED fills these in for a contact with after-contact work.
       if event.type == .completed, let start = agent.afterContactWorkStart,
         let end = agent.afterContactWorkEnd, let duration = agent.afterContactWorkDuration
