@@ -56,15 +56,6 @@ public struct TimedEvent: Equatable, Sendable {
   }
 }
 
-/// A refused command. The message names the contact or agent, its state and the rule.
-public struct Rejection: Error, Equatable, Sendable, CustomStringConvertible {
-  public var message: String
-
-  public init(_ message: String) { self.message = message }
-
-  public var description: String { message }
-}
-
 /// Bugs a test can switch on to check that invariants, `explore` and `fuzz` find them.
 public struct Faults: Equatable, Sendable {
   /// Rule 2 broken: a decline uses up a callback attempt.

@@ -7,10 +7,7 @@ extension Simulation {
   public mutating func failAttempt(_ contactID: ContactID?, reason: AttemptFailure)
     throws(Rejection) -> [TimedEvent]
   {
-    let id = try dialedContact(
-      contactID, command: "fail",
-      whenNone:
-        "a failed attempt needs an accepted offer (rule 3), and a decline is not one (rule 2)")
+    let id = try dialedContact(contactID, for: .fail)
     let leg = contacts[id.number - 1]
     guard let plan = leg.callback else { preconditionFailure("\(id) has no callback plan") }
     switch leg.state {
@@ -45,15 +42,13 @@ extension Simulation {
   public mutating func connectCustomer(_ contactID: ContactID?, outcome: DialOutcome? = nil)
     throws(Rejection) -> [TimedEvent]
   {
-    let id = try dialedContact(
-      contactID, command: "connect",
-      whenNone: "the customer is dialed only once an agent accepts a callback (rule 1)")
+    let id = try dialedContact(contactID, for: .connect)
     switch contacts[id.number - 1].state {
     case .ringing:
       return answerDial(id, outcome: outcome ?? .human)
     case .dialing(let agent):
       guard outcome == nil || outcome == .human else {
-        throw .outcomeNeedsCustomerFirst(contacts[id.number - 1], outcome: outcome!)
+        throw .outcomeNeedsCustomerFirst(id, outcome!)
       }
       // The customer answers and is joined to the agent (rule 6).
       contacts[id.number - 1].state = .connected(agent: agent)
@@ -69,19 +64,18 @@ extension Simulation {
 
   /// The callback `fail` or `connect` acts on: one being dialed, agent-first (accepted) or
   /// customer-first (ringing).
-  func dialedContact(_ contactID: ContactID?, command: String, whenNone: String)
+  func dialedContact(_ contactID: ContactID?, for step: Rejection.DialStep)
     throws(Rejection) -> ContactID
   {
     guard let contactID else {
       return try onlyCandidate(
-        dialingContacts.union(ringingContacts), command: command,
-        describing: "callback being dialed", whenNone: whenNone)
+        dialingContacts.union(ringingContacts), as: .callbackBeingDialed(step))
     }
     let contact = try require(contactID)
     switch contact.state {
     case .dialing, .ringing: return contactID
     case .scheduled, .awaitingDial, .queued, .offered, .connected, .ended:
-      throw .notDialing(contact, command: command, now: now)
+      throw .notDialing(.init(contact), .init(contact, step))
     }
   }
 
@@ -95,9 +89,7 @@ extension Simulation {
       id = contactID
     } else {
       id = try onlyCandidate(
-        connectedContacts.union(waitingCallers), command: "hangup",
-        describing: "connected contact or waiting caller",
-        whenNone: "a queued callback is never hung up; its customer is not on the line")
+        connectedContacts.union(waitingCallers), as: .conversationOrWaitingCaller)
     }
     let contact = try require(id)
     switch contact.state {
@@ -111,7 +103,7 @@ extension Simulation {
           id, reason: party.disconnectReason, agent: agent,
           interaction: now.seconds(since: interactionStart))
     case .queued where contact.isCaller, .offered where contact.isCaller:
-      guard party != .agent else { throw .agentCannotAbandon(contact, now: now) }
+      guard party != .agent else { throw .agentCannotAbandon(.init(contact)) }
       let index = id.number - 1
       let withdrawn = withdrawOffer(of: id)
       contacts[index].state = .ended
@@ -128,7 +120,7 @@ extension Simulation {
           at: now, event: .abandoned(id, queueDuration: contacts[index].queueDuration!))
       ]
     case .scheduled, .awaitingDial, .ringing, .queued, .offered, .dialing, .ended:
-      throw .cannotHangUp(contact, now: now)
+      throw .cannotHangUp(.init(contact))
     }
   }
 
@@ -142,7 +134,7 @@ extension Simulation {
     case .afterContactWork(let id):
       contacts[id.number - 1].agent!.afterContactWorkEnd = now
     case .available, .offered, .onContact:
-      throw .cannotMakeReady(agent)
+      throw .cannotMakeReady(.init(agent))
     }
     makeAvailable(index)
     return [TimedEvent(at: now, event: .agentReady(name))]

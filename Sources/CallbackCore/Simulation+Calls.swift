@@ -29,16 +29,14 @@ extension Simulation {
     } else {
       // Only inbound callers can ask; an answered customer-first dial waits too (rule 11).
       inboundID = try onlyCandidate(
-        waitingCallers.filter { contacts[$0.number - 1].method == .inbound }, command: "callback",
-        describing: "waiting inbound call",
-        whenNone:
-          "only a waiting INBOUND call can ask for one; give queue=Q for a stand-alone callback")
+        waitingCallers.filter { contacts[$0.number - 1].method == .inbound },
+        as: .waitingInboundCall)
     }
     let inbound = try require(inboundID)
     switch (inbound.method, inbound.state) {
     case (.inbound, .queued), (.inbound, .offered): break
     case (.inbound, _), (.callback, _), (.customerFirstQueued, _), (.customerFirstDialed, _):
-      throw .cannotRequestCallback(inbound, now: now)
+      throw .cannotRequestCallback(.init(inbound))
     }
     let queue = try require(name ?? inbound.queue)
     let settings = change.applied(to: queue.callbackSettings)

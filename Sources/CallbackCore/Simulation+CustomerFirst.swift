@@ -8,10 +8,12 @@ extension Simulation {
     let id: ContactID
     if let contactID {
       let contact = try require(contactID)
-      guard contact.state == .awaitingDial else { throw .cannotDial(contact, now: now) }
+      guard contact.state == .awaitingDial else { throw .cannotDial(.init(contact)) }
       id = contactID
     } else {
-      guard let first = firstAwaitingDial() else { throw .nothingToDial(scheduled: scheduled) }
+      guard let first = firstAwaitingDial() else {
+        throw .nothingToDial(next: nextScheduled { $0.method.isCustomerFirst })
+      }
       id = first
     }
     let leg = contacts[id.number - 1]

@@ -15,18 +15,24 @@ extension Simulation {
     let contact: Contact
     if let contactID {
       contact = try require(contactID)
-      guard contact.state == .queued else { throw .cannotOffer(contact, now: now) }
+      guard contact.state == .queued else {
+        throw .cannotOffer(.init(contact), .init(contact.state))
+      }
     } else {
-      guard let oldest = oldestQueuedContact() else { throw .nothingInQueue(scheduled: scheduled) }
+      guard let oldest = oldestQueuedContact() else {
+        throw .nothingInQueue(next: nextScheduled { _ in true })
+      }
       contact = oldest
     }
     let agentIndex: Int
     if let agentName {
       let agent = try require(agentName)
-      guard case .available = agent.state else { throw .agentNotAvailable(agent, for: "offer") }
+      guard case .available = agent.state else { throw .agentNotAvailable(.init(agent)) }
       agentIndex = self.agentIndex[agentName]!
     } else {
-      guard let idle = longestIdleAgent() else { throw .noAgentAvailable(agents) }
+      guard let idle = longestIdleAgent() else {
+        throw .noAgentAvailable(agents.map(Rejection.AgentFacts.init))
+      }
       agentIndex = idle
     }
 
@@ -49,7 +55,7 @@ extension Simulation {
   /// `decline`: the agent rejects or misses the offer. Not a failed attempt: the contact stays
   /// in queue with its queue time running, and the agent is Missed until `ready` (rule 2).
   public mutating func decline(_ reference: OfferReference) throws(Rejection) -> [TimedEvent] {
-    let (contactID, agent) = try pendingOffer(reference, command: "decline")
+    let (contactID, agent) = try pendingOffer(reference, for: .decline)
     let agentIndex = self.agentIndex[agent]!
     markQueued(contactID)
     contacts[contactID.number - 1].declines += 1
@@ -63,7 +69,7 @@ extension Simulation {
   /// `accept`: the contact is dequeued. An INBOUND caller is joined to the agent at once; for
   /// a CALLBACK, dialing the customer starts now, and they are joined at `connect` (rules 1, 6).
   public mutating func accept(_ reference: OfferReference) throws(Rejection) -> [TimedEvent] {
-    let (contactID, agent) = try pendingOffer(reference, command: "accept")
+    let (contactID, agent) = try pendingOffer(reference, for: .accept)
     let index = contactID.number - 1
     let isCallback = contacts[index].method == .callback
     contacts[index].dequeue = now
@@ -91,26 +97,24 @@ extension Simulation {
   }
 
   /// The offer a `decline` or `accept` acts on.
-  func pendingOffer(_ reference: OfferReference, command: String) throws(Rejection) -> (
-    ContactID, AgentName
-  ) {
+  func pendingOffer(_ reference: OfferReference, for step: Rejection.OfferStep)
+    throws(Rejection) -> (ContactID, AgentName)
+  {
     switch reference {
     case .contact(let id):
       let contact = try require(id)
       guard case .offered(let agent) = contact.state else {
-        throw .noOffer(contact, command: command, now: now)
+        throw .noOffer(.init(contact), step)
       }
       return (id, agent)
     case .agent(let name):
       let agent = try require(name)
       guard case .offered(let id) = agent.state else {
-        throw .agentHasNoOffer(agent, command: command)
+        throw .agentHasNoOffer(.init(agent), step)
       }
       return (id, name)
     case .onlyPending:
-      let id = try onlyCandidate(
-        pendingOffers, command: command, describing: "pending offer",
-        whenNone: "nothing is offered; `offer` rings an agent first")
+      let id = try onlyCandidate(pendingOffers, as: .pendingOffer(step))
       guard case .offered(let agent) = contacts[id.number - 1].state else {
         preconditionFailure("\(id) is listed as offered but is \(contacts[id.number - 1].state)")
       }
@@ -118,14 +122,14 @@ extension Simulation {
     }
   }
 
-  /// The single contact in `candidates`, or a rejection listing them.
-  func onlyCandidate(
-    _ candidates: Set<ContactID>, command: String, describing what: String, whenNone: String
-  ) throws(Rejection) -> ContactID {
+  /// The single contact in `candidates`, the default `role`, or a rejection listing them.
+  func onlyCandidate(_ candidates: Set<ContactID>, as role: Rejection.DefaultContact)
+    throws(Rejection) -> ContactID
+  {
     guard candidates.count == 1, let only = candidates.first else {
-      throw .ambiguousDefault(
-        command: command, what: what, candidates: candidates.sorted().map { contact($0)! },
-        now: now, whenNone: whenNone)
+      guard !candidates.isEmpty else { throw .noDefaultContact(role) }
+      throw .ambiguousDefaultContact(
+        role, candidates: candidates.sorted().map { Rejection.ContactFacts(contact($0)!) })
     }
     return only
   }
@@ -154,8 +158,11 @@ extension Simulation {
     return nil
   }
 
-  /// Callback legs still waiting out a delay, in the order they will enter the queue.
-  var scheduled: [Contact] {
-    pendingTimers.map { contact($0.contact)! }
+  /// The first callback leg for which `include` holds among those still waiting out a
+  /// delay, in the order they will enter the queue.
+  func nextScheduled(where include: (Contact) -> Bool) -> Rejection.ScheduledLeg? {
+    let next = pendingTimers.lazy.map { contact($0.contact)! }.first(where: include)
+    guard let next, case .scheduled(let until) = next.state else { return nil }
+    return Rejection.ScheduledLeg(id: next.id, queue: next.queue, until: until)
   }
 }

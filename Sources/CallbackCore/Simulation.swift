@@ -96,7 +96,7 @@ public struct Simulation: Sendable {
   }
 
   func require(_ id: ContactID) throws(Rejection) -> Contact {
-    guard let found = contact(id) else { throw .unknownContact(id, count: contacts.count) }
+    guard let found = contact(id) else { throw .unknownContact(id, contactCount: contacts.count) }
     return found
   }
 
@@ -119,14 +119,14 @@ public struct Simulation: Sendable {
   /// `clock TIMESTAMP`: moves the clock forward to `target`, firing due timers.
   public mutating func moveClock(to target: Instant) throws(Rejection) -> [TimedEvent] {
     guard target >= now else { throw .clockBackwards(now: now, requested: target) }
-    guard target <= .latest else { throw .clockBeyondRange(target) }
+    guard target <= .latest else { throw .clockBeyondRange }
     return advance(by: target.seconds(since: now))
   }
 
   /// `wait D`: moves the clock forward by `duration`, firing each timer that falls due.
   public mutating func wait(_ duration: Seconds) throws(Rejection) -> [TimedEvent] {
     guard duration.value <= Instant.latest.seconds(since: now).value else {
-      throw .clockBeyondRange(nil)
+      throw .clockBeyondRange
     }
     return try moveClock(to: now + duration)
   }
@@ -184,10 +184,10 @@ public struct Simulation: Sendable {
 
   static func validate(_ settings: CallbackSettings) throws(Rejection) {
     guard CallbackSettings.delayRange.contains(settings.initialDelay) else {
-      throw .delayOutOfRange("initial-delay", settings.initialDelay)
+      throw .delayOutOfRange(.initial, settings.initialDelay)
     }
     guard CallbackSettings.delayRange.contains(settings.retryDelay) else {
-      throw .delayOutOfRange("retry-delay", settings.retryDelay)
+      throw .delayOutOfRange(.retry, settings.retryDelay)
     }
     guard settings.maxAttempts >= 1 else { throw .maxAttemptsOutOfRange(settings.maxAttempts) }
   }

@@ -17,7 +17,17 @@ public struct CommandOutput: Equatable, Sendable {
 
   /// A refused command: one `error: MESSAGE`, nothing on stdout.
   public static func rejection(_ message: String) -> CommandOutput {
-    CommandOutput(diagnostics: [.rejected(message)], rejected: true)
+    rejection(.rejected(message))
+  }
+
+  /// A command the machine refused.
+  public static func rejection(_ rejection: Rejection) -> CommandOutput {
+    self.rejection(Diagnostic(rejection))
+  }
+
+  /// A refused command or line, as `diagnostic` says.
+  public static func rejection(_ diagnostic: Diagnostic) -> CommandOutput {
+    CommandOutput(diagnostics: [diagnostic], rejected: true)
   }
 
   /// The stderr lines, uncoloured, as a transcript's `#!` lines hold them.

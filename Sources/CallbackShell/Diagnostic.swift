@@ -1,3 +1,5 @@
+import CallbackCore
+
 /// Every error and alarm cbsh prints, and what it means for the exit code. As with
 /// swift-argument-parser's `MessageInfo`, one value decides the words, the `FILE:LINE`, the
 /// colour, the escaping and the exit code; nothing else writes an `error:` label.
@@ -29,6 +31,9 @@ public struct Diagnostic: Error, Equatable, Sendable {
 
   /// A refused command or line: `error: MESSAGE`.
   public static func rejected(_ message: String) -> Diagnostic { Diagnostic(.rejected, message) }
+
+  /// A command the machine refused, in the words of `Rejection.text`.
+  public init(_ rejection: Rejection) { self.init(.rejected, rejection.text) }
 
   /// The exit code this diagnostic calls for.
   public var exitStatus: ExitStatus {

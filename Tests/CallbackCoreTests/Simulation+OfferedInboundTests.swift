@@ -27,8 +27,7 @@ import Testing
     // Nothing is left to accept, and alice needs `ready`.
     #expect(
       sim.rejection { try $0.accept(.agent(alice)) }
-        == "cannot accept for alice: alice is Missed (C1); only an agent with a pending offer can accept"
-    )
+        == .agentHasNoOffer(sim.facts(alice), .accept))
     #expect(try sim.makeReady(alice) == [at("09:00:45", .agentReady(alice))])
   }
 
@@ -62,8 +61,8 @@ import Testing
     _ = try sim.offer(nil, to: nil)  // C2 offered to bob
     #expect(
       sim.rejection { try $0.hangUp(nil, by: nil) }
-        == "hangup needs a connected contact or waiting caller and there are 2: "
-        + "C1 is Connected to alice, C2 is Offered to bob; name one")
+        == .ambiguousDefaultContact(
+          .conversationOrWaitingCaller, candidates: [sim.facts(1), sim.facts(2)]))
     // C2 is the only inbound call still waiting for an agent.
     #expect(
       try sim.requestCallback(for: nil, queue: nil, change: .init(), number: nil).first

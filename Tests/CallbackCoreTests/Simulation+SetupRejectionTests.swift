@@ -2,33 +2,34 @@ import Testing
 
 @testable import CallbackCore
 
-/// Rejections of the set-up commands and of unknown names. Each checks the full message and,
-/// through `rejection`, that nothing changed.
+/// Rejections of the set-up commands and of unknown names. Each checks the case and its facts
+/// and, through `rejection`, that nothing changed. The shell's RejectionTextTests check the
+/// words of each case.
 @Suite struct SetupRejectionTests {
   @Test func unknownContactCountsTheContactsSoFar() throws {
     var sim = try simulation(agents: alice)
     #expect(
-      sim.rejection { try $0.offer(c(1), to: nil) } == "no contact C1: there are no contacts yet")
+      sim.rejection { try $0.offer(c(1), to: nil) } == .unknownContact(c(1), contactCount: 0))
     _ = try sim.enqueueInbound(queue: nil, number: nil)
     #expect(
-      sim.rejection { try $0.accept(.contact(c(2))) } == "no contact C2: the only contact is C1")
+      sim.rejection { try $0.accept(.contact(c(2))) } == .unknownContact(c(2), contactCount: 1))
     _ = try sim.enqueueInbound(queue: nil, number: nil)
     _ = try sim.enqueueInbound(queue: nil, number: nil)
     #expect(
       sim.rejection { try $0.failAttempt(c(9), reason: .busy) }
-        == "no contact C9: contacts so far are C1 to C3")
+        == .unknownContact(c(9), contactCount: 3))
     #expect(
       sim.rejection { try $0.connectCustomer(c(4)) }
-        == "no contact C4: contacts so far are C1 to C3")
+        == .unknownContact(c(4), contactCount: 3))
     #expect(
       sim.rejection { try $0.hangUp(c(4), by: nil) }
-        == "no contact C4: contacts so far are C1 to C3")
+        == .unknownContact(c(4), contactCount: 3))
     #expect(
       sim.rejection { try $0.decline(.contact(c(4))) }
-        == "no contact C4: contacts so far are C1 to C3")
+        == .unknownContact(c(4), contactCount: 3))
     #expect(
       sim.rejection { try $0.requestCallback(for: c(4), queue: nil, change: .init(), number: nil) }
-        == "no contact C4: contacts so far are C1 to C3")
+        == .unknownContact(c(4), contactCount: 3))
   }
 
   @Test func unknownAgentSuggestsAndLists() throws {
@@ -36,49 +37,48 @@ import Testing
     _ = try sim.enqueueInbound(queue: nil, number: nil)
     #expect(
       sim.rejection { try $0.offer(nil, to: alice) }
-        == "no agent 'alice'; there are no agents yet (add one with `agent NAME`)")
+        == .unknownAgent(alice, known: []))
     _ = try sim.addAgents([alice, bob])
     #expect(
       sim.rejection { try $0.makeReady(AgentName("alcie")) }
-        == "no agent 'alcie' (did you mean 'alice'?); agents are alice, bob")
+        == .unknownAgent(AgentName("alcie"), known: [alice, bob]))
     #expect(
       sim.rejection { try $0.decline(.agent(AgentName("zed"))) }
-        == "no agent 'zed'; agents are alice, bob")
+        == .unknownAgent(AgentName("zed"), known: [alice, bob]))
     #expect(
       sim.rejection { try $0.accept(.agent(AgentName("Bob"))) }
-        == "no agent 'Bob' (did you mean 'bob'?); agents are alice, bob")
+        == .unknownAgent(AgentName("Bob"), known: [alice, bob]))
   }
 
   @Test func unknownQueueSuggestsAndLists() throws {
     var sim = Simulation()
     #expect(
       sim.rejection { try $0.enqueueInbound(queue: QueueName("Basicqueue"), number: nil) }
-        == "no queue 'Basicqueue' (did you mean 'BasicQueue'?); queues are BasicQueue (create one with `queue NAME`)"
-    )
+        == .unknownQueue(QueueName("Basicqueue"), known: [basicQueue]))
     #expect(
       sim.rejection {
         try $0.createStandaloneCallback(queue: QueueName("Sales"), change: .init(), number: nil)
       }
-        == "no queue 'Sales'; queues are BasicQueue (create one with `queue NAME`)")
+        == .unknownQueue(QueueName("Sales"), known: [basicQueue]))
     _ = try sim.enqueueInbound(queue: nil, number: nil)
     #expect(
       sim.rejection {
         try $0.requestCallback(for: c(1), queue: QueueName("Sales"), change: .init(), number: nil)
       }
-        == "no queue 'Sales'; queues are BasicQueue (create one with `queue NAME`)")
+        == .unknownQueue(QueueName("Sales"), known: [basicQueue]))
   }
 
   @Test func duplicateAgentsAreRefusedBeforeAnyIsAdded() throws {
     var sim = try simulation(agents: alice)
     #expect(
       sim.rejection { try $0.addAgents([alice]) }
-        == "agent 'alice' already exists; agent names are unique")
+        == .duplicateAgent(alice))
     #expect(
       sim.rejection { try $0.addAgents([carol, alice]) }
-        == "agent 'alice' already exists; agent names are unique")
+        == .duplicateAgent(alice))
     #expect(
       sim.rejection { try $0.addAgents([carol, bob, carol]) }
-        == "agent 'carol' is named twice; agent names are unique")
+        == .agentNamedTwice(carol))
     #expect(sim.agents.map(\.name) == [alice])
   }
 
@@ -87,30 +87,29 @@ import Testing
     _ = sim.advance(by: Seconds(60))
     #expect(
       sim.rejection { try $0.moveClock(to: t("09:00:30")) }
-        == "cannot move the clock back to 2026-01-01T09:00:30Z: it is 2026-01-01T09:01:00Z; the clock only moves forward"
-    )
+        == .clockBackwards(now: t("09:01:00"), requested: t("09:00:30")))
   }
 
   @Test func queueSettingsOutOfRange() throws {
     var sim = Simulation()
     #expect(
       sim.rejection { try $0.configureQueue(QueueName("Sales"), .init(initialDelay: Seconds(0))) }
-        == "initial-delay=0s is out of range: CreateCallbackContact allows 1s to 259200s (3d)")
+        == .delayOutOfRange(.initial, Seconds(0)))
     #expect(
       sim.rejection { try $0.configureQueue(basicQueue, .init(retryDelay: Seconds(259_201))) }
-        == "retry-delay=3d1s is out of range: CreateCallbackContact allows 1s to 259200s (3d)")
+        == .delayOutOfRange(.retry, Seconds(259_201)))
     #expect(
       sim.rejection { try $0.configureQueue(basicQueue, .init(maxAttempts: 0)) }
-        == "max-attempts=0 is out of range: CreateCallbackContact needs at least 1 attempt")
+        == .maxAttemptsOutOfRange(0))
     #expect(
       sim.rejection { try $0.configureQueue(QueueName("Sales"), .init(maxAttempts: -1)) }
-        == "max-attempts=-1 is out of range: CreateCallbackContact needs at least 1 attempt")
+        == .maxAttemptsOutOfRange(-1))
     // The first bad setting is named.
     #expect(
       sim.rejection {
         try $0.configureQueue(
           basicQueue, .init(initialDelay: Seconds(0), maxAttempts: 0, retryDelay: Seconds(0)))
-      } == "initial-delay=0s is out of range: CreateCallbackContact allows 1s to 259200s (3d)")
+      } == .delayOutOfRange(.initial, Seconds(0)))
     #expect(sim.queues == [Queue(name: basicQueue, callbackSettings: .basic)])
     #expect(sim.defaultQueue == basicQueue)
   }
@@ -133,18 +132,18 @@ import Testing
         try $0.requestCallback(
           for: c(1), queue: nil, change: .init(initialDelay: Seconds(0)), number: nil)
       }
-        == "initial-delay=0s is out of range: CreateCallbackContact allows 1s to 259200s (3d)")
+        == .delayOutOfRange(.initial, Seconds(0)))
     #expect(
       sim.rejection {
         try $0.requestCallback(for: nil, queue: nil, change: .init(maxAttempts: 0), number: nil)
       }
-        == "max-attempts=0 is out of range: CreateCallbackContact needs at least 1 attempt")
+        == .maxAttemptsOutOfRange(0))
     #expect(
       sim.rejection {
         try $0.createStandaloneCallback(
           queue: nil, change: .init(retryDelay: Seconds(300_000)), number: nil)
       }
-        == "retry-delay=3d11h20m is out of range: CreateCallbackContact allows 1s to 259200s (3d)")
+        == .delayOutOfRange(.retry, Seconds(300_000)))
     #expect(sim.leg(1).state == .queued)
     #expect(sim.contacts.count == 1)
   }
@@ -153,32 +152,26 @@ import Testing
     var sim = try simulation(agents: alice)
     #expect(
       sim.rejection { try $0.requestCallback(for: nil, queue: nil, change: .init(), number: nil) }
-        == "callback needs a waiting inbound call, and there is none: only a waiting INBOUND call can ask for one; give queue=Q for a stand-alone callback"
-    )
+        == .noDefaultContact(.waitingInboundCall))
     _ = try sim.enqueueInbound(queue: nil, number: nil)  // C1
     _ = try sim.enqueueInbound(queue: nil, number: nil)  // C2
     #expect(
       sim.rejection { try $0.requestCallback(for: nil, queue: nil, change: .init(), number: nil) }
-        == "callback needs a waiting inbound call and there are 2: "
-        + "C1 is In queue (BasicQueue), C2 is In queue (BasicQueue); name one")
+        == .ambiguousDefaultContact(.waitingInboundCall, candidates: [sim.facts(1), sim.facts(2)]))
     _ = try sim.requestCallback(for: c(1), queue: nil, change: .init(), number: nil)  // C3
     #expect(
       sim.rejection { try $0.requestCallback(for: c(1), queue: nil, change: .init(), number: nil) }
-        == "cannot request a callback for C1: it is Ended (CONTACT_FLOW_DISCONNECT); only an INBOUND call still waiting for an agent can ask for a callback"
-    )
+        == .cannotRequestCallback(sim.facts(1)))
     #expect(
       sim.rejection { try $0.requestCallback(for: c(3), queue: nil, change: .init(), number: nil) }
-        == "cannot request a callback for C3: it is Scheduled until 2026-01-01T09:00:10Z; only a waiting INBOUND call can ask for a callback; C3 is already a callback"
-    )
+        == .cannotRequestCallback(sim.facts(3)))
     _ = try sim.offer(c(2), to: alice)
     _ = try sim.accept(.onlyPending)
     #expect(
       sim.rejection { try $0.requestCallback(for: c(2), queue: nil, change: .init(), number: nil) }
-        == "cannot request a callback for C2: it is Connected to alice; only an INBOUND call still waiting for an agent can ask for a callback"
-    )
+        == .cannotRequestCallback(sim.facts(2)))
     #expect(
       sim.rejection { try $0.requestCallback(for: nil, queue: nil, change: .init(), number: nil) }
-        == "callback needs a waiting inbound call, and there is none: only a waiting INBOUND call can ask for one; give queue=Q for a stand-alone callback"
-    )
+        == .noDefaultContact(.waitingInboundCall))
   }
 }

@@ -58,31 +58,31 @@ struct Snapshot: Equatable {
 }
 
 extension Simulation {
-  /// Runs a command that must be refused. Returns the rejection's message (nil when it was
-  /// accepted) and records an issue if the refused command changed anything.
+  /// Runs a command that must be refused. Returns the rejection (nil when it was accepted)
+  /// and records an issue if the refused command changed anything.
   mutating func rejection(
     sourceLocation: SourceLocation = #_sourceLocation,
     _ command: (inout Simulation) throws -> [TimedEvent]
-  ) -> String? {
+  ) -> Rejection? {
     let outcome = rejectionOutcome(command)
     for problem in outcome.problems {
       Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
     }
-    return outcome.message
+    return outcome.rejection
   }
 
-  /// What `rejection` checks, without recording: the rejection's message (nil when the
-  /// command was accepted) and what was wrong with the run.
+  /// What `rejection` checks, without recording: the rejection (nil when the command was
+  /// accepted) and what was wrong with the run.
   mutating func rejectionOutcome(
     _ command: (inout Simulation) throws -> [TimedEvent]
-  ) -> (message: String?, problems: [String]) {
+  ) -> (rejection: Rejection?, problems: [String]) {
     let before = Snapshot(self)
     do {
       let events = try command(&self)
       return (nil, ["expected a rejection, got \(events)"])
     } catch let rejection as Rejection {
       let changed = Snapshot(self) != before
-      return (rejection.message, changed ? ["a rejected command changed the state"] : [])
+      return (rejection, changed ? ["a rejected command changed the state"] : [])
     } catch {
       return (nil, ["unexpected error \(error)"])
     }
@@ -90,6 +90,12 @@ extension Simulation {
 
   /// Contact `Cn`, which must exist.
   func leg(_ number: Int) -> Contact { contact(ContactID(number))! }
+
+  /// Contact `Cn` as a rejection names it, as it stands now.
+  func facts(_ number: Int) -> Rejection.ContactFacts { Rejection.ContactFacts(leg(number)) }
+
+  /// The agent `name` as a rejection names them, as they stand now.
+  func facts(_ name: AgentName) -> Rejection.AgentFacts { Rejection.AgentFacts(agent(name)!) }
 }
 
 /// A simulation with agents added at the start.
@@ -105,13 +111,13 @@ func simulation(agents names: AgentName...) throws -> Simulation {
   var sim = Simulation()
   let changed = sim.rejectionOutcome { sim in
     _ = sim.advance(by: Seconds(1))
-    throw Rejection("refused")
+    throw Rejection.clockBeyondRange
   }
-  #expect(changed.message == "refused")
+  #expect(changed.rejection == .clockBeyondRange)
   #expect(changed.problems == ["a rejected command changed the state"])
   let accepted = sim.rejectionOutcome { _ in [] }
-  #expect(accepted.message == nil)
+  #expect(accepted.rejection == nil)
   #expect(accepted.problems.count == 1 && accepted.problems[0].hasPrefix("expected a rejection"))
-  let clean = sim.rejectionOutcome { _ in throw Rejection("refused") }
-  #expect(clean.message == "refused" && clean.problems.isEmpty)
+  let clean = sim.rejectionOutcome { _ in throw Rejection.clockBeyondRange }
+  #expect(clean.rejection == .clockBeyondRange && clean.problems.isEmpty)
 }

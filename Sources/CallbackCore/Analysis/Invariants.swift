@@ -152,7 +152,7 @@ public struct StepBaseline: Sendable {
   /// change. Sorting every pending offer instead would cost O(agents) per decline.
   public init(_ simulation: Simulation, declining reference: OfferReference) {
     self.init(now: simulation.now, contactCount: simulation.contacts.count)
-    if let (id, _) = try? simulation.pendingOffer(reference, command: "decline") {
+    if let (id, _) = try? simulation.pendingOffer(reference, for: .decline) {
       offeredAttempts = [
         (id, simulation.index(of: id).flatMap { simulation.contacts[$0].callback?.attempt })
       ]

@@ -288,7 +288,7 @@ extension Session {
   func metrics(queue: QueueName?, format: MetricsFormat = .text) -> CommandOutput {
     if let queue, simulation.queue(queue) == nil {
       let known = simulation.queues.map(\.name)
-      return .rejection("\(Rejection.unknownQueue(queue, known: known))")
+      return .rejection(Rejection.unknownQueue(queue, known: known))
     }
     var out: [String] = []
     // The customer-first variants appear once any record is customer first (rule 11).

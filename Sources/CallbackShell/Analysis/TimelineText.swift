@@ -53,7 +53,7 @@ extension Session {
       do {
         heads = [try sim.existingContact(id).initialContactID]
       } catch {
-        return .rejection(error.message)
+        return .rejection(error)
       }
     } else {
       heads = sim.chainHeads

@@ -144,7 +144,7 @@ extension Session {
     do {
       contact = try sim.existingContact(id)
     } catch {
-      return .rejection(error.message)
+      return .rejection(error)
     }
     let legs = sim.chain(of: contact.initialContactID)
     let histories = LegHistory.byContact(eventLog, count: sim.contacts.count)

@@ -49,10 +49,10 @@ enum EventsText {
 extension Session {
   /// `events [CONTACT] …`: the contact events of the records so far, or of one contact's
   /// chain, delivered exactly or at least once, to stdout or written to PATH atomically.
-  func renderEvents(_ request: EventsRequest, into out: TextOutput) throws(Rejection) {
+  func renderEvents(_ request: EventsRequest, into out: TextOutput) throws(Diagnostic) {
     let contacts: [Contact]
     if let id = request.contact {
-      _ = try simulation.existingContact(id)
+      try requireContact(id)
       contacts = simulation.chain(of: id)
     } else {
       contacts = simulation.contacts
@@ -80,7 +80,7 @@ extension Session {
       out.append(
         "saved \(plural(events.count, "contact event")) (\(request.format.rawValue)) to \(file)")
     case .failure(let problem):
-      throw Rejection("cannot write \(file): \(problem.message)")
+      throw .rejected("cannot write \(file): \(problem.message)")
     }
   }
 }

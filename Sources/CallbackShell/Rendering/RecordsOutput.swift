@@ -4,11 +4,11 @@ extension Session {
   /// `records [CONTACT] [format=…] [file=PATH]`: the records, or one contact's chain, to
   /// stdout or written to PATH (atomically: a failed write leaves the old file whole).
   func renderRecords(of id: ContactID?, format: RecordFormat, file: String?, into out: TextOutput)
-    throws(Rejection)
+    throws(Diagnostic)
   {
     let contacts: [Contact]
     if let id {
-      _ = try simulation.existingContact(id)
+      try requireContact(id)
       contacts = simulation.chain(of: id)
     } else {
       contacts = simulation.contacts
@@ -25,7 +25,7 @@ extension Session {
       out.append(
         "saved \(plural(contacts.count, "contact record")) (\(format.rawValue)) to \(file)")
     case .failure(let problem):
-      throw Rejection("cannot write \(file): \(problem.message)")
+      throw .rejected("cannot write \(file): \(problem.message)")
     }
   }
 

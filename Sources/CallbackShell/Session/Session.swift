@@ -81,7 +81,7 @@ public struct Session: CommandExecuting {
       do {
         events = try simulation.apply(command)
       } catch {
-        return .rejection(error.message)
+        return .rejection(error)
       }
       log.append(
         LoggedCommand(line: tokens.isBare ? line : Session.canonical(line), changesState: true))
@@ -91,7 +91,7 @@ public struct Session: CommandExecuting {
       do {
         try render(command, into: stdout)
       } catch {
-        return .rejection(error.message)
+        return .rejection(error)
       }
       log.append(
         LoggedCommand(line: tokens.isBare ? line : Session.canonical(line), changesState: false))
@@ -112,8 +112,17 @@ public struct Session: CommandExecuting {
     }
   }
 
+  /// Refuses a report of a contact that does not exist, as the machine words it.
+  func requireContact(_ id: ContactID) throws(Diagnostic) {
+    do {
+      _ = try simulation.existingContact(id)
+    } catch {
+      throw Diagnostic(error)
+    }
+  }
+
   /// Renders a command that only reports.
-  func render(_ command: ReportCommand, into out: TextOutput) throws(Rejection) {
+  func render(_ command: ReportCommand, into out: TextOutput) throws(Diagnostic) {
     switch command {
     case .records(let contact, let format, let file):
       try renderRecords(of: contact, format: format, file: file, into: out)
@@ -123,7 +132,13 @@ public struct Session: CommandExecuting {
       StatusText.render(simulation, into: &lines)
       out.append(contentsOf: lines)
     case .waiting(let queue):
-      if let queue { _ = try simulation.existingQueue(queue) }
+      if let queue {
+        do {
+          _ = try simulation.existingQueue(queue)
+        } catch {
+          throw Diagnostic(error)
+        }
+      }
       var lines: [String] = []
       WaitingText.render(simulation, queue: queue, into: &lines)
       out.append(contentsOf: lines)
@@ -133,7 +148,7 @@ public struct Session: CommandExecuting {
       out.append(contentsOf: lines)
     case .help(let name?):
       guard let spec = CommandTable.spec(named: Substring(name)) else {
-        throw Rejection(
+        throw .rejected(
           "no command '\(name.prefix(40))'"
             + didYouMean(name, among: CommandTable.all.map(\.name)) + "; `help` lists the commands")
       }
