@@ -14,8 +14,7 @@ public enum CommandTable {
     let attempts = try Values.count(v, key: "max-attempts")
     guard attempts >= 1 else {
       throw UsageError(
-        "\(Values.shown(v, "max-attempts")) is out of range: CreateCallbackContact needs at least 1 attempt"
-      )
+        "\(Values.shown(v, "max-attempts")) is out of range: \(Rejection.attemptsLimit)")
     }
     return attempts
   }

@@ -60,8 +60,7 @@ enum Values {
   static func callbackDelay(_ text: Substring, key: String) throws(UsageError) -> Seconds {
     let delay = try duration(text, key: key)
     guard CallbackSettings.delayRange.contains(delay) else {
-      throw UsageError(
-        "\(shown(text, key)) is out of range: CreateCallbackContact allows 1s to 259200s (3d)")
+      throw UsageError("\(shown(text, key)) is out of range: \(Rejection.delayLimits)")
     }
     return delay
   }
