@@ -46,7 +46,11 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "CallbackCoreTests", dependencies: ["CallbackCore"]),
+    .testTarget(
+      name: "CallbackCoreTests",
+      dependencies: [
+        "CallbackCore", .product(name: "HeapModule", package: "swift-collections"),
+      ]),
     .testTarget(name: "CallbackShellTests", dependencies: ["CallbackShell"]),
     .testTarget(name: "EndToEndTests", dependencies: ["CallbackShell"]),
   ]

@@ -14,14 +14,14 @@ extension Simulation {
     case .ringing:
       return endDial(id, outcome: nil, reason: reason.disconnectReason)
     case .dialing(let agent):
-      dialingContacts.remove(id)
       var events = [
         TimedEvent(
           at: now,
           event: .attemptFailed(
             id, reason: reason, attempt: plan.attempt, maxAttempts: plan.settings.maxAttempts))
       ]
-      events += endLeg(id, reason: reason.disconnectReason, agent: agent, interaction: Seconds(0))
+      events += endAgentLeg(
+        id, reason: reason.disconnectReason, agent: agent, interaction: Seconds(0))
       if plan.attempt < plan.settings.maxAttempts {
         events.append(
           createCallbackLeg(
@@ -51,11 +51,9 @@ extension Simulation {
         throw .outcomeNeedsCustomerFirst(id, outcome!)
       }
       // The customer answers and is joined to the agent (rule 6).
-      contacts[id.number - 1].state = .connected(agent: agent)
       contacts[id.number - 1].connectedToSystem = now
       contacts[id.number - 1].agent!.connectedToAgent = now
-      dialingContacts.remove(id)
-      connectedContacts.insert(id)
+      moveLeg(id, to: .connected(agent: agent))
       return [TimedEvent(at: now, event: .customerConnected(id, agent: agent))]
     case .scheduled, .awaitingDial, .queued, .offered, .connected, .ended:
       preconditionFailure("\(id) is listed as dialed but is \(contacts[id.number - 1].state)")
@@ -97,20 +95,15 @@ extension Simulation {
       let party = party ?? .customer
       // A connected leg has been joined to its agent (rule 6).
       let interactionStart = contact.agent!.connectedToAgent!
-      connectedContacts.remove(id)
       return [TimedEvent(at: now, event: .conversationEnded(id, by: party))]
-        + endLeg(
+        + endAgentLeg(
           id, reason: party.disconnectReason, agent: agent,
           interaction: now.seconds(since: interactionStart))
     case .queued where contact.isCaller, .offered where contact.isCaller:
       guard party != .agent else { throw .agentCannotAbandon(.init(contact)) }
       let index = id.number - 1
       let withdrawn = withdrawOffer(of: id)
-      contacts[index].state = .ended
-      contacts[index].dequeue = now
-      contacts[index].disconnect = now
-      contacts[index].disconnectReason = .customerDisconnect
-      waitingCallers.remove(id)
+      endLeg(id, reason: .customerDisconnect, dequeued: true)
       if contact.method == .customerFirstDialed {
         // Dequeued by the abandon: the record's total queue time is known now (rule 11).
         contacts[index].callbackTotalQueueDuration = callbackTotalQueueDuration(of: id)
@@ -136,7 +129,7 @@ extension Simulation {
     case .available, .offered, .onContact:
       throw .cannotMakeReady(.init(agent))
     }
-    makeAvailable(index)
+    moveAgent(index, to: .available(since: now))
     return [TimedEvent(at: now, event: .agentReady(name))]
   }
 
@@ -144,24 +137,19 @@ extension Simulation {
   /// `ready` (Agent non-response counts abandons during routing).
   mutating func withdrawOffer(of id: ContactID) -> [TimedEvent] {
     guard case .offered(let agent) = contacts[id.number - 1].state else { return [] }
-    let agentIndex = self.agentIndex[agent]!
-    agents[agentIndex].state = .missed(id)
-    agents[agentIndex].nonResponses += 1
-    pendingOffers.remove(id)
+    moveAgent(agentIndex[agent]!, to: .missed(id))
     return [TimedEvent(at: now, event: .offerWithdrawn(id, from: agent))]
   }
 
   /// Ends a leg the agent was on; the agent starts after-contact work.
-  mutating func endLeg(
+  mutating func endAgentLeg(
     _ id: ContactID, reason: DisconnectReason, agent: AgentName, interaction: Seconds
   ) -> [TimedEvent] {
     let index = id.number - 1
-    contacts[index].state = .ended
-    contacts[index].disconnect = now
-    contacts[index].disconnectReason = reason
     contacts[index].agent!.interactionDuration = interaction
     contacts[index].agent!.afterContactWorkStart = now
-    agents[agentIndex[agent]!].state = .afterContactWork(id)
+    endLeg(id, reason: reason, dequeued: false)
+    moveAgent(agentIndex[agent]!, to: .afterContactWork(id))
     return [TimedEvent(at: now, event: .afterContactWorkStarted(agent, after: id))]
   }
 }

@@ -11,8 +11,6 @@ extension Simulation {
       plan: nil)
     contacts[id.number - 1].connectedToSystem = now
     contacts[id.number - 1].enqueue = now
-    markQueued(id)
-    waitingCallers.insert(id)
     return [TimedEvent(at: now, event: .inboundArrived(id, queue: queue.name, number: number))]
   }
 
@@ -44,11 +42,7 @@ extension Simulation {
 
     let index = inboundID.number - 1
     let withdrawn = withdrawOffer(of: inboundID)
-    contacts[index].state = .ended
-    contacts[index].dequeue = now
-    contacts[index].disconnect = now
-    contacts[index].disconnectReason = .contactFlowDisconnect
-    waitingCallers.remove(inboundID)
+    endLeg(inboundID, reason: .contactFlowDisconnect, dequeued: true)
     let ended = TimedEvent(
       at: now,
       event: .callbackRequested(
@@ -85,7 +79,6 @@ extension Simulation {
         method: .customerFirstQueued, after: previous, queue: queue, number: number,
         state: .scheduled(until: now + settings.initialDelay),
         plan: CallbackPlan(attempt: 0, settings: settings))
-      schedule(id, at: now + settings.initialDelay)
       return TimedEvent(
         at: now,
         event: .queuedLegScheduled(
@@ -104,7 +97,6 @@ extension Simulation {
       method: .callback, after: previous, queue: queue, number: number,
       state: .scheduled(until: entersQueue),
       plan: CallbackPlan(attempt: attempt, settings: settings))
-    schedule(id, at: entersQueue)
     return TimedEvent(
       at: now,
       event: .callbackScheduled(

@@ -22,19 +22,15 @@ extension Simulation {
     var from: ContactID? = nil
     if leg.method == .customerFirstQueued {
       let index = id.number - 1
-      contacts[index].dequeue = now
-      contacts[index].disconnect = now
-      contacts[index].disconnectReason = .contactFlowDisconnect
-      contacts[index].state = .ended
+      endLeg(id, reason: .contactFlowDisconnect, dequeued: true)
       dialed = appendContact(
         method: .customerFirstDialed, after: contacts[index], queue: leg.queue,
         number: leg.customerNumber, state: .ringing,
         plan: CallbackPlan(attempt: 1, settings: plan.settings))
       from = id
     } else {
-      contacts[id.number - 1].state = .ringing
+      moveLeg(id, to: .ringing)
     }
-    ringingContacts.insert(dialed)
     let attempt = contacts[dialed.number - 1].callback!.attempt
     return [
       TimedEvent(
@@ -51,12 +47,10 @@ extension Simulation {
     guard outcome == .human else {
       return endDial(id, outcome: outcome, reason: outcome.disconnectReason!)
     }
-    ringingContacts.remove(id)
     contacts[index].connectedToSystem = now
     contacts[index].answeringMachineStatus = outcome.answeringMachineStatus
     contacts[index].enqueue = now
-    markQueued(id)
-    waitingCallers.insert(id)
+    moveLeg(id, to: .queued)
     return [TimedEvent(at: now, event: .customerAnsweredDial(id, queue: contacts[index].queue))]
   }
 
@@ -67,14 +61,11 @@ extension Simulation {
   {
     let index = id.number - 1
     let plan = contacts[index].callback!
-    ringingContacts.remove(id)
     if let outcome {
       contacts[index].answeringMachineStatus = outcome.answeringMachineStatus
       if outcome.reachedMachine { contacts[index].connectedToSystem = now }
     }
-    contacts[index].disconnect = now
-    contacts[index].disconnectReason = reason
-    contacts[index].state = .ended
+    endLeg(id, reason: reason, dequeued: false)
     var events = [
       TimedEvent(
         at: now,
@@ -91,7 +82,6 @@ extension Simulation {
       method: .customerFirstDialed, after: contacts[index], queue: contacts[index].queue,
       number: contacts[index].customerNumber, state: .scheduled(until: now + delay),
       plan: CallbackPlan(attempt: plan.attempt + 1, settings: plan.settings))
-    schedule(retry, at: now + delay)
     events.append(
       TimedEvent(
         at: now,

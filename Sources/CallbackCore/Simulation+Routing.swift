@@ -38,11 +38,10 @@ extension Simulation {
 
     let agent = agents[agentIndex].name
     let index = contact.id.number - 1
-    contacts[index].state = .offered(to: agent)
     contacts[index].agentConnectionAttempts += 1
     contacts[index].lastOffer = now
-    agents[agentIndex].state = .offered(contact.id)
-    pendingOffers.insert(contact.id)
+    moveLeg(contact.id, to: .offered(to: agent))
+    moveAgent(agentIndex, to: .offered(contact.id))
     return [
       TimedEvent(
         at: now,
@@ -57,12 +56,10 @@ extension Simulation {
   public mutating func decline(_ reference: OfferReference) throws(Rejection) -> [TimedEvent] {
     let (contactID, agent) = try pendingOffer(reference, for: .decline)
     let agentIndex = self.agentIndex[agent]!
-    markQueued(contactID)
+    moveLeg(contactID, to: .queued)
     contacts[contactID.number - 1].declines += 1
     if faults.declineUsesAttempt { contacts[contactID.number - 1].callback?.attempt += 1 }
-    pendingOffers.remove(contactID)
-    agents[agentIndex].state = .missed(contactID)
-    agents[agentIndex].nonResponses += 1
+    moveAgent(agentIndex, to: .missed(contactID))
     return [TimedEvent(at: now, event: .declined(contactID, by: agent))]
   }
 
@@ -76,15 +73,8 @@ extension Simulation {
     contacts[index].agent = AgentInfo(
       username: agent, connectedToAgent: isCallback ? nil : now, interactionDuration: nil,
       afterContactWorkStart: nil, afterContactWorkEnd: nil)
-    contacts[index].state = isCallback ? .dialing(agent: agent) : .connected(agent: agent)
-    agents[agentIndex[agent]!].state = .onContact(contactID)
-    pendingOffers.remove(contactID)
-    if isCallback {
-      dialingContacts.insert(contactID)
-    } else {
-      waitingCallers.remove(contactID)
-      connectedContacts.insert(contactID)
-    }
+    moveLeg(contactID, to: isCallback ? .dialing(agent: agent) : .connected(agent: agent))
+    moveAgent(agentIndex[agent]!, to: .onContact(contactID))
     if contacts[index].method == .customerFirstDialed {
       contacts[index].callbackTotalQueueDuration = callbackTotalQueueDuration(of: contactID)
     }

@@ -177,7 +177,7 @@ public struct Simulation: Sendable {
       agentIndex[name] = agents.count
       agents.append(Agent(name: name, state: .available(since: now), nonResponses: 0))
       availabilityGeneration.append(0)
-      makeAvailable(agentIndex[name]!)
+      moveAgent(agentIndex[name]!, to: .available(since: now))
       return TimedEvent(at: now, event: .agentAdded(name))
     }
   }
@@ -194,24 +194,6 @@ public struct Simulation: Sendable {
 
   // MARK: Bookkeeping shared by the commands
 
-  mutating func makeAvailable(_ index: Int) {
-    agents[index].state = .available(since: now)
-    availabilityGeneration[index] += 1
-    idleAgents.insert(
-      IdleEntry(since: now, agent: index, generation: availabilityGeneration[index]))
-  }
-
-  /// Puts a contact (back) in queue, as a candidate for the default offer.
-  mutating func markQueued(_ id: ContactID) {
-    contacts[id.number - 1].state = .queued
-    waiting.insert(WaitingEntry(contacts[id.number - 1]))
-  }
-
-  mutating func schedule(_ id: ContactID, at deadline: Instant) {
-    timers.insert(Timer(deadline: deadline, order: timerCount, contact: id))
-    timerCount += 1
-  }
-
   /// A leg's delay is over: an agent-first leg joins the queue for agents; a customer-first
   /// leg joins it to wait for dial-out.
   mutating func enterQueue(_ id: ContactID) -> TimedEvent {
@@ -219,7 +201,7 @@ public struct Simulation: Sendable {
     switch contacts[index].method {
     case .callback:
       contacts[index].enqueue = now
-      markQueued(id)
+      moveLeg(id, to: .queued)
       return TimedEvent(at: now, event: .callbackEnqueued(id, queue: contacts[index].queue))
     case .customerFirstQueued, .customerFirstDialed, .inbound:
       if contacts[index].method == .customerFirstQueued {
@@ -229,13 +211,13 @@ public struct Simulation: Sendable {
       } else {
         contacts[index].queueOrder = now  // A retry goes to the back of the queue.
       }
-      contacts[index].state = .awaitingDial
-      dialQueue.insert(WaitingEntry(contacts[index]))
+      moveLeg(id, to: .awaitingDial)
       return TimedEvent(at: now, event: .awaitingDial(id, queue: contacts[index].queue))
     }
   }
 
-  /// A new contact record, numbered next, with nothing known beyond what is given.
+  /// A new contact record, numbered next, with nothing known beyond what is given, indexed
+  /// in its first state.
   mutating func appendContact(
     method: InitiationMethod, after previous: Contact?, queue: QueueName, number: String,
     state: ContactState, plan: CallbackPlan?
@@ -252,6 +234,7 @@ public struct Simulation: Sendable {
         enqueue: nil, dequeue: nil, agent: nil, state: state, chainStart: chainStart,
         queueOrder: chainStart, answeringMachineStatus: nil, callbackTotalQueueDuration: nil,
         callback: plan))
+    indexLeg(id)
     return id
   }
 }

@@ -1,3 +1,4 @@
+import HeapModule
 import Testing
 
 @testable import CallbackCore
@@ -20,40 +21,34 @@ let carol = AgentName("carol")
 
 func c(_ number: Int) -> ContactID { ContactID(number) }
 
-/// Everything a rejected command must leave as it was: what `status` and `records` show, and
-/// the sets the defaults draw on.
+/// Everything a rejected command must leave as it was, derived from every stored property of
+/// `Simulation` (so a new one is compared too). The heaps are compared by their live entries:
+/// a rejected command may drop stale entries it met, which changes nothing a user can see.
 struct Snapshot: Equatable {
-  struct PendingTimer: Equatable {
-    var at: Instant
-    var contact: ContactID
-  }
-
-  var now: Instant
-  var queues: [Queue]
-  var defaultQueue: QueueName
-  var agents: [Agent]
-  var contacts: [Contact]
-  var pendingTimers: [PendingTimer]
-  var timerCount: Int
-  var pendingOffers: Set<ContactID>
-  var dialingContacts: Set<ContactID>
-  var connectedContacts: Set<ContactID>
-  var waitingCallers: Set<ContactID>
-  var availabilityGeneration: [Int]
+  var properties: [String: String]
 
   init(_ sim: Simulation) {
-    now = sim.now
-    queues = sim.queues
-    defaultQueue = sim.defaultQueue
-    agents = sim.agents
-    contacts = sim.contacts
-    pendingTimers = sim.pendingTimers.map { PendingTimer(at: $0.at, contact: $0.contact) }
-    timerCount = sim.timerCount
-    pendingOffers = sim.pendingOffers
-    dialingContacts = sim.dialingContacts
-    connectedContacts = sim.connectedContacts
-    waitingCallers = sim.waitingCallers
-    availabilityGeneration = sim.availabilityGeneration
+    properties = [:]
+    for child in Mirror(reflecting: sim).children {
+      let value: Any
+      if let heap = child.value as? Heap<WaitingEntry> {
+        let state: ContactState = child.label == "dialQueue" ? .awaitingDial : .queued
+        let live = heap.unordered.filter { sim.contacts[$0.contact.number - 1].state == state }
+        value = live.sorted().reduce(into: [WaitingEntry]()) { if $0.last != $1 { $0.append($1) } }
+      } else if let heap = child.value as? Heap<IdleEntry> {
+        value = heap.unordered.filter { entry in
+          guard case .available = sim.agents[entry.agent].state else { return false }
+          return sim.availabilityGeneration[entry.agent] == entry.generation
+        }.sorted()
+      } else if let heap = child.value as? Heap<Timer> {
+        value = heap.unordered.sorted()
+      } else {
+        value = child.value
+      }
+      var text = ""
+      dump(value, to: &text)
+      properties[child.label ?? "?"] = text
+    }
   }
 }
 
@@ -120,4 +115,22 @@ func simulation(agents names: AgentName...) throws -> Simulation {
   #expect(accepted.problems.count == 1 && accepted.problems[0].hasPrefix("expected a rejection"))
   let clean = sim.rejectionOutcome { _ in throw Rejection.clockBeyondRange }
   #expect(clean.rejection == .clockBeyondRange && clean.problems.isEmpty)
+}
+
+/// The snapshot is derived from every stored property: one the old hand-listed snapshot left
+/// out (the faults) and the live heap entries are compared too.
+@Test func snapshotSeesEveryStoredProperty() throws {
+  var sim = try simulation(agents: alice)
+  _ = try sim.enqueueInbound(queue: nil, number: nil)
+  let before = Snapshot(sim)
+  var faulty = sim
+  faulty.faults.declineUsesAttempt = true
+  #expect(Snapshot(faulty) != before)
+  var offered = sim
+  _ = try offered.offer(nil, to: nil)
+  #expect(Snapshot(offered) != before)
+  var untouched = sim
+  _ = untouched.oldestQueuedContact()
+  _ = untouched.longestIdleAgent()
+  #expect(Snapshot(untouched) == before)
 }

@@ -22,7 +22,7 @@ extension Simulation {
         if name != agent.name {
           fail(.oneContactPerAgent, "is on \(id), but \(id) is with \(name)")
         }
-      default:
+      case .scheduled?, .awaitingDial?, .ringing?, .queued?, .offered?, .ended?, nil:
         fail(.oneContactPerAgent, "is on \(id), but \(id) is not with an agent")
       }
     case .afterContactWork(let id):
@@ -118,17 +118,15 @@ extension Simulation {
       }
       if let name = c.state.agent, let index = agentIndex[name] {
         holders[index] += 1
-        switch (c.state, agents[index].state) {
-        case (.offered, .offered(let id)) where id == c.id: break
-        case (.dialing, .onContact(let id)) where id == c.id: break
-        case (.connected, .onContact(let id)) where id == c.id: break
-        case (.offered, _):
+        let agentState = agents[index].state
+        if c.state.isOffered {
+          if agentState != .offered(c.id) {
+            found.append(
+              .init(.oneOffer, "\(c.id) is offered to \(name), who is \(agentState.text)"))
+          }
+        } else if agentState != .onContact(c.id) {
           found.append(
-            .init(.oneOffer, "\(c.id) is offered to \(name), who is \(agents[index].state.text)"))
-        default:
-          found.append(
-            .init(
-              .oneContactPerAgent, "\(c.id) is with \(name), who is \(agents[index].state.text)"))
+            .init(.oneContactPerAgent, "\(c.id) is with \(name), who is \(agentState.text)"))
         }
       } else if let name = c.state.agent {
         found.append(.init(.oneContactPerAgent, "\(c.id) is with \(name), who is not an agent"))

@@ -64,7 +64,7 @@ extension Simulation {
         where c.disconnectReason == .customerDisconnect
           || c.disconnectReason == .agentDisconnect:
           break
-        default:
+        case .scheduled, .awaitingDial, .ringing, .dialing, .ended:
           fail(
             .onePlace,
             "was answered by a person (HUMAN_ANSWERED) but is \(c.state.text(now: now, c)); the "
@@ -136,10 +136,10 @@ extension Contact {
   /// Ended the way that makes a next leg: an inbound call that asked for a callback, a
   /// queued leg dequeued for dial-out, or a failed attempt (rules 7, 8, 11).
   var endingMakesNextLeg: Bool {
-    switch (method, disconnectReason) {
-    case (.inbound, .contactFlowDisconnect), (.customerFirstQueued, .contactFlowDisconnect):
-      return true
-    default:
+    switch method {
+    case .inbound, .customerFirstQueued:
+      return disconnectReason == .contactFlowDisconnect || endedAsFailedAttempt
+    case .callback, .customerFirstDialed:
       return endedAsFailedAttempt
     }
   }

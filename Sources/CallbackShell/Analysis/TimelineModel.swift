@@ -200,7 +200,11 @@ struct TimelineModel {
       case .declined(let agent): return "\(agent) declined"
       case .offerWithdrawn(let agent): return "\(agent) missed it (caller left)"
       case .accepted(let agent, _, _): return "\(agent) accepted"
-      default: return nil
+      case .arrived, .scheduled, .enqueued, .offered, .callbackRequested, .attemptFailed,
+        .exhausted, .customerConnected, .conversationEnded, .abandoned, .afterContactWork, .ready,
+        .queuedLegScheduled, .dialRetryScheduled, .awaitingDial, .dequeuedForDial, .dialStarted,
+        .customerAnswered, .dialReachedNoOne:
+        return nil
       }
     }
     if offers.contains(where: { !$0.hasSuffix("accepted") }) {
