@@ -114,7 +114,7 @@ enum AtomicFile {
       _ = fchown(descriptor, original.st_uid, gid_t.max)
       _ = fchown(descriptor, uid_t.max, original.st_gid)
       if fchmod(descriptor, original.st_mode & 0o7777) != 0 {
-        throw abandon(writeFailure(errno, folder: folder, existed: original != nil))
+        throw abandon(writeFailure(errno, folder: folder, existed: true))
       }
     }
     if fsync(descriptor) != 0 {
