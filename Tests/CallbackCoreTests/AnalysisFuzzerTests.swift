@@ -62,4 +62,31 @@ import Testing
     #expect(fixed.reproduce(failure.script, breaking: .declineKeepsAttempts) == nil)
     #expect(report == fuzzer.run())
   }
+
+  /// Ctrl-C: `shouldStop` is asked after each command, and the runs end at the first yes.
+  @Test func shouldStopEndsTheRunsAtOnce() {
+    var asked: [Fuzzer.Progress] = []
+    let report = Fuzzer(seed: 1, runs: 1000, steps: 50).run { progress in
+      asked.append(progress)
+      return asked.count == 500
+    }
+    #expect(report.interrupted && report.failure == nil)
+    #expect(asked.count == 500)
+    #expect(report.runs < 20 && asked.last?.runs == report.runs)
+    #expect(asked.map(\.commands) == asked.map(\.commands).sorted())
+    #expect(asked.allSatisfy { !$0.shrinking })
+    #expect(!Fuzzer(seed: 1, runs: 10, steps: 50).run().interrupted)
+  }
+
+  /// Ctrl-C while a failure is being shrunk: no failure is reported.
+  @Test func shouldStopEndsTheShrinkingToo() {
+    let fuzzer = Fuzzer(seed: 1, runs: 100, steps: 50, faults: Faults(declineUsesAttempt: true))
+    var shrinkingAsked = 0
+    let report = fuzzer.run { progress in
+      if progress.shrinking { shrinkingAsked += 1 }
+      return shrinkingAsked == 50
+    }
+    #expect(report.interrupted && report.failure == nil)
+    #expect(shrinkingAsked == 50)
+  }
 }

@@ -68,11 +68,19 @@ public struct Explorer: Sendable {
     public var transitions: Int
     /// The level being searched: commands from the start to the states being made.
     public var level: Int
+
+    public init(states: Int, transitions: Int, level: Int) {
+      self.states = states
+      self.transitions = transitions
+      self.level = level
+    }
   }
 
-  /// `shouldStop` is asked every `Explorer.pollInterval` commands; when it says yes the
-  /// search ends at once with `interrupted` set.
-  public static let pollInterval = 1024
+  /// `shouldStop` is asked once every `Explorer.pollInterval` steps of work (a state taken
+  /// from the frontier, or a command applied); when it says yes the search ends at once with
+  /// `interrupted` set. Small: in a scene of a hundred agents one command takes about a
+  /// millisecond, and Ctrl-C must stop the search within a fraction of a second.
+  public static let pollInterval = 16
 
   public func explore(
     from start: Simulation, shouldStop: (Progress) -> Bool = { _ in false }
@@ -103,6 +111,14 @@ public struct Explorer: Sendable {
     }
 
     var depthReached = 0
+    var work = 0
+    /// Counts one step of work; every `pollInterval`th asks `shouldStop`.
+    func stopRequested() -> Bool {
+      work += 1
+      guard work % Self.pollInterval == 0 else { return false }
+      return shouldStop(
+        Progress(states: seen.count, transitions: report.transitions, level: depthReached + 1))
+    }
     // States in the current level, kept in `level` or not, and how many have a live leg.
     var levelSize = 1
     var unfinished = start.hasLiveContact ? 1 : 0
@@ -114,6 +130,11 @@ public struct Explorer: Sendable {
       var nextCount = 0
       var nextUnfinished = 0
       for index in level.indices {
+        if stopRequested() {
+          report.interrupted = true
+          levelSize = nextCount
+          break search
+        }
         let node = level.node(at: index)
         let state: Simulation
         if let kept = level.take(at: index) {
@@ -134,11 +155,7 @@ public struct Explorer: Sendable {
             continue
           }
           report.transitions += 1
-          if report.transitions % Self.pollInterval == 0
-            && shouldStop(
-              Progress(
-                states: seen.count, transitions: report.transitions, level: depthReached + 1))
-          {
+          if stopRequested() {
             report.interrupted = true
             levelSize = nextCount
             break search

@@ -38,7 +38,29 @@ public struct Fuzzer: Sendable {
     /// A digest of every run's final state: equal seeds give equal digests.
     public var digest = ""
     public var failure: Failure?
+    /// True when `shouldStop` stopped the runs, or the shrinking of a failure: the counts
+    /// are partial and no failure is reported.
+    public var interrupted = false
   }
+
+  /// How far the runs have got, for a progress line.
+  public struct Progress: Equatable, Sendable {
+    /// Runs finished.
+    public var runs: Int
+    /// Commands applied so far, set-up included.
+    public var commands: Int
+    /// True while a failing run is being shrunk (run `runs + 1`).
+    public var shrinking: Bool
+
+    public init(runs: Int, commands: Int, shrinking: Bool) {
+      self.runs = runs
+      self.commands = commands
+      self.shrinking = shrinking
+    }
+  }
+
+  /// `shouldStop` said stop.
+  struct Stopped: Error {}
 
   /// A run that broke an invariant, and the shrunk script that still does.
   public struct Failure: Equatable, Sendable {
@@ -51,7 +73,10 @@ public struct Fuzzer: Sendable {
     public var violations: [InvariantViolation]
   }
 
-  public func run() -> Report {
+  /// Runs the scenarios. `shouldStop` is asked after every command applied and every
+  /// command replayed while shrinking; when it says yes the runs end at once with
+  /// `interrupted` set.
+  public func run(shouldStop: (Progress) -> Bool = { _ in false }) -> Report {
     var report = Report()
     var digest = StableDigest()
     for run in 0..<runs {
@@ -67,12 +92,26 @@ public struct Fuzzer: Sendable {
         guard let events = try? simulation.apply(step) else { continue }
         if step == .enqueue(queue: nil, number: nil) { inbound += 1 }
         script.append(step)
+        if shouldStop(
+          Progress(runs: report.runs, commands: report.commands + script.count, shrinking: false))
+        {
+          report.interrupted = true
+          report.digest = digest.hex
+          return report
+        }
         let violations =
           simulation.checkStep(from: before, events: events)
           + simulation.checkInvariants()
         if !violations.isEmpty {
           report.commands += script.count
-          report.failure = shrink(script, breaking: violations[0].invariant, run: run + 1)
+          let progress = Progress(runs: report.runs, commands: report.commands, shrinking: true)
+          do throws(Stopped) {
+            report.failure = try shrink(
+              script, breaking: violations[0].invariant, run: run + 1,
+              shouldStop: { shouldStop(progress) })
+          } catch {
+            report.interrupted = true
+          }
           report.digest = digest.hex
           return report
         }
@@ -169,7 +208,10 @@ public struct Fuzzer: Sendable {
   func reproduce(_ script: [Command], breaking invariant: Invariant)
     -> (script: [Command], violations: [InvariantViolation])?
   {
-    replay(script, origin: nil, breaking: invariant).map { ($0.script, $0.violations) }
+    // Never stopped: it does not throw.
+    (try? replay(script, origin: nil, breaking: invariant)).flatMap { $0 }.map {
+      ($0.script, $0.violations)
+    }
   }
 
   /// A replayed script that breaks the invariant: its steps (contacts renamed, cut at the
@@ -186,15 +228,18 @@ public struct Fuzzer: Sendable {
   /// made `C2` turns the old `C3` into `C2` and later steps still name the legs they meant;
   /// a step that names a contact no kept step made, or that the machine refuses, is
   /// skipped (the result holds only the steps applied, so it is a valid script). Nil when
-  /// nothing breaks `invariant`.
-  func replay(_ script: [Command], origin: [[ContactID]]?, breaking invariant: Invariant) -> Replay?
-  {
+  /// nothing breaks `invariant`. Throws when `shouldStop`, asked before each step, says stop.
+  func replay(
+    _ script: [Command], origin: [[ContactID]]?, breaking invariant: Invariant,
+    shouldStop: () -> Bool = { false }
+  ) throws(Stopped) -> Replay? {
     var simulation = Simulation()
     simulation.faults = faults
     var renamed: [ContactID: ContactID] = [:]
     var steps: [Command] = []
     var created: [[ContactID]] = []
     for (index, original) in script.enumerated() {
+      if shouldStop() { throw Stopped() }
       var step = original
       if origin != nil {
         guard let named = original.renamingContacts({ renamed[$0] }) else { continue }
@@ -227,29 +272,36 @@ public struct Fuzzer: Sendable {
   /// Delta debugging: drop ever smaller runs of commands, then pairs (an `offer` and the
   /// `ready` it made necessary go together), renaming the contacts of the commands left;
   /// then agents the script can do without; then merge and shorten the waits, as long as the
-  /// script still breaks `invariant`.
-  func shrink(_ script: [Command], breaking invariant: Invariant, run: Int) -> Failure {
-    guard var best = replay(script, origin: nil, breaking: invariant) else {
+  /// script still breaks `invariant`. Throws when `shouldStop` says stop.
+  func shrink(
+    _ script: [Command], breaking invariant: Invariant, run: Int,
+    shouldStop: () -> Bool = { false }
+  ) throws(Stopped) -> Failure {
+    guard var best = try replay(script, origin: nil, breaking: invariant, shouldStop: shouldStop)
+    else {
       preconditionFailure("a failing fuzz run did not fail again on replay")
     }
     /// Keeps `candidate`, cut at its failing command, when it still breaks the invariant.
     /// `origin` lists what each candidate step created in `best`.
-    func keep(_ candidate: [Command], _ origin: [[ContactID]]) -> Bool {
-      guard let found = replay(candidate, origin: origin, breaking: invariant) else {
+    func keep(_ candidate: [Command], _ origin: [[ContactID]]) throws(Stopped) -> Bool {
+      guard
+        let found = try replay(
+          candidate, origin: origin, breaking: invariant, shouldStop: shouldStop)
+      else {
         return false
       }
       best = found
       return true
     }
     /// Keeps `best` without the steps at `removed`.
-    func keep(removing removed: [Int]) -> Bool {
+    func keep(removing removed: [Int]) throws(Stopped) -> Bool {
       var candidate = best.script
       var origin = best.created
       for index in removed.sorted(by: >) {
         candidate.remove(at: index)
         origin.remove(at: index)
       }
-      return keep(candidate, origin)
+      return try keep(candidate, origin)
     }
     var shrinking = true
     while shrinking {
@@ -258,7 +310,7 @@ public struct Fuzzer: Sendable {
       while chunk >= 1 {
         var start = 0
         while start < best.script.count {
-          if keep(removing: Array(start..<min(start + chunk, best.script.count))) {
+          if try keep(removing: Array(start..<min(start + chunk, best.script.count))) {
             shrinking = true
           } else {
             start += chunk
@@ -269,7 +321,7 @@ public struct Fuzzer: Sendable {
       guard !shrinking else { continue }
       pairs: for first in best.script.indices {
         for second in (first + 1)..<best.script.count {
-          if keep(removing: [first, second]) {
+          if try keep(removing: [first, second]) {
             shrinking = true
             break pairs
           }
@@ -284,7 +336,7 @@ public struct Fuzzer: Sendable {
         guard case .agent(let current) = best.script[index], current.count > 1 else { break }
         var candidate = best.script
         candidate[index] = .agent(current.filter { $0 != name })
-        _ = keep(candidate, best.created)
+        _ = try keep(candidate, best.created)
       }
     }
     // Two waits in a row are one wait.
@@ -298,7 +350,7 @@ public struct Fuzzer: Sendable {
         origin[index] += origin[index + 1]
         candidate.remove(at: index + 1)
         origin.remove(at: index + 1)
-        if keep(candidate, origin) { continue }
+        if try keep(candidate, origin) { continue }
       }
       index += 1
     }
@@ -312,7 +364,7 @@ public struct Fuzzer: Sendable {
         let middle = (low + high) / 2
         var candidate = best.script
         candidate[index] = .wait(Seconds(middle))
-        if keep(candidate, best.created) { high = middle } else { low = middle + 1 }
+        if try keep(candidate, best.created) { high = middle } else { low = middle + 1 }
       }
     }
     return Failure(
