@@ -30,7 +30,7 @@ func isCheap(_ parsed: ParsedLine) -> Bool {
 
 /// Two files exist on the fuzz disk, one of which sources itself; writes always fail.
 let fuzzDisk = ScriptFileSystem(
-  read: { path in
+  read: { path, _ in
     switch path {
     case "self.cbsh", "./self.cbsh": return .success("status\nsource self.cbsh\n")
     case "ok.cbsh": return .success("agent zed\nenqueue\nwait 1m\r\noffer\n")

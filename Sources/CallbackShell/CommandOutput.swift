@@ -30,6 +30,26 @@ public struct CommandOutput: Equatable, Sendable {
     CommandOutput(diagnostics: [diagnostic], rejected: true)
   }
 
+  /// A command stopped by Ctrl-C: it changed nothing and says `interrupted`.
+  public static let interrupted = CommandOutput(diagnostics: [.interrupted], rejected: true)
+
+  /// True when Ctrl-C stopped the command (or a command it ran): the interactive shell runs
+  /// no more of what was pasted.
+  public var interrupted: Bool { diagnostics.contains { $0.kind == .interrupted } }
+
+  /// The same output with its diagnostics placed in `file` (at `line`), unless placed already.
+  func located(in file: String, line: Int? = nil) -> CommandOutput {
+    var output = self
+    output.diagnostics = diagnostics.map { diagnostic in
+      guard diagnostic.file == nil else { return diagnostic }
+      var placed = diagnostic
+      placed.file = file
+      placed.line = line
+      return placed
+    }
+    return output
+  }
+
   /// The stderr lines, uncoloured, as a transcript's `#!` lines hold them.
   public var stderr: [String] { diagnostics.map { $0.text() } }
 }

@@ -13,6 +13,9 @@ public struct Diagnostic: Error, Equatable, Sendable {
     case usage
     /// Output could not be written (`cbsh: error: …`): exit 3.
     case output
+    /// Ctrl-C stopped a command in the interactive shell (`interrupted`): nothing changed.
+    /// Only that shell catches SIGINT; a script dies of it, as the shell's 130 says.
+    case interrupted
   }
 
   public var kind: Kind
@@ -35,10 +38,13 @@ public struct Diagnostic: Error, Equatable, Sendable {
   /// A command the machine refused, in the words of `Rejection.text`.
   public init(_ rejection: Rejection) { self.init(.rejected, rejection.text) }
 
+  /// A command stopped by Ctrl-C: `interrupted`.
+  public static let interrupted = Diagnostic(.interrupted, "")
+
   /// The exit code this diagnostic calls for.
   public var exitStatus: ExitStatus {
     switch kind {
-    case .rejected, .bug: return .failure
+    case .rejected, .bug, .interrupted: return .failure
     case .usage: return .usage
     case .output: return .output
     }
@@ -56,7 +62,7 @@ public struct Diagnostic: Error, Equatable, Sendable {
 
   /// The line to print: `[FILE[:LINE]: ][cbsh: ]LABEL: MESSAGE`, with every control and
   /// format character of the file name and the message escaped, and the label red when
-  /// `color` is on.
+  /// `color` is on; `[FILE:LINE: ]interrupted` for an interruption.
   public func text(color: Bool = false) -> String {
     var result = ""
     if let file {
@@ -67,6 +73,8 @@ public struct Diagnostic: Error, Equatable, Sendable {
     switch kind {
     case .rejected, .bug: break
     case .usage, .output: result += "cbsh: "
+    case .interrupted:
+      return result + "interrupted" + (message.isEmpty ? "" : ": " + message.escapingControls)
     }
     let label = kind == .bug ? "bug:" : "error:"
     result += color ? "\u{1B}[31m" + label + "\u{1B}[0m" : label

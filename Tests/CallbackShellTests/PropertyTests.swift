@@ -141,7 +141,7 @@ enum PropertyRun {
   static func session() -> Session {
     var session = Session()
     session.fileSystem = ScriptFileSystem(
-      read: { _ in .failure(.init("no such file")) },
+      read: { _, _ in .failure(.init("no such file")) },
       write: { _, _ in .failure(.init("read-only file system")) },
       canonicalPath: { $0 })
     return session

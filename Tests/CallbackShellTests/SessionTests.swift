@@ -22,7 +22,7 @@ final class FakeDisk: @unchecked Sendable {
 
   var fileSystem: ScriptFileSystem {
     ScriptFileSystem(
-      read: { path in
+      read: { path, _ in
         self.lock.withLock {
           self.files[FakeDisk.canonical(path)].map { .success($0) }
             ?? .failure(.init("no such file"))

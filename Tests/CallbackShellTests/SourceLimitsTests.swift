@@ -22,9 +22,9 @@ import Testing
     let files = disk.fileSystem
     var s = Session()
     s.fileSystem = ScriptFileSystem(
-      read: { path in
+      read: { path, stop in
         if path == "marker.cbsh" { counter.drainedAtMarker = counter.drained }
-        return files.read(path)
+        return files.read(path, stop)
       }, write: files.write, canonicalPath: files.canonicalPath)
     let out = TextOutput { chunk in counter.drained += chunk.count }
     let output = s.execute(line: "source long.cbsh", stdout: out)

@@ -299,7 +299,7 @@ struct Observed: Equatable {
 func sceneSession(_ setup: [String] = HardeningCatalog.scene) -> Session {
   var session = Session()
   session.fileSystem = ScriptFileSystem(
-    read: { _ in .failure(.init("no such file")) },
+    read: { _, _ in .failure(.init("no such file")) },
     write: { _, _ in .failure(.init("read-only file system")) },
     canonicalPath: { $0 })
   for line in setup {

@@ -112,6 +112,7 @@ enum AnalysisCommands {
         "machines, failures, hang-ups, ready, waits). It does not touch the current simulation.",
         "A failure is shrunk to a short script that breaks the same invariant and saved as a",
         "transcript ending in `check`. The same seed always gives the same summary.",
+        "Ctrl-C stops it.",
       ],
       example: "fuzz seed=1 runs=1000",
       build: { a throws(UsageError) in

@@ -4,7 +4,8 @@ import CallbackCore
 extension Session {
   func explore(depth: Int, maxStates: Int, maxMemory: Int, file: String?) -> CommandOutput {
     let report = Explorer(depth: depth, maxStates: maxStates, maxMemory: maxMemory)
-      .explore(from: simulation)
+      .explore(from: simulation) { monitor.checkpoint(.explore($0)) }
+    guard !report.interrupted else { return .interrupted }
     var out = [
       "explore from \(simulation.now.iso8601), depth=\(depth) max-states=\(maxStates):",
       "  states       \(report.states) distinct (equal states merged)",
@@ -53,10 +54,12 @@ extension Session {
     out.append(
       "  violation    after \(plural(steps.count, "command")) from here; a shortest script, "
         + "as a transcript:")
-    let script = transcript(
-      header: Session.reproductionNote(
-        "explore: a shortest script that breaks \(found.violations[0].invariant.rawValue)"),
-      lines: setup + steps + ["check"])
+    guard
+      let script = transcript(
+        header: Session.reproductionNote(
+          "explore: a shortest script that breaks \(found.violations[0].invariant.rawValue)"),
+        lines: setup + steps + ["check"], for: "explore")
+    else { return .interrupted }
     out += script
     if let file {
       switch write(script, to: file, what: "the failing script") {

@@ -5,7 +5,8 @@ extension Session {
   func fuzz(seed: Int, runs: Int, steps: Int, file: String?) -> CommandOutput {
     let fuzzer = Fuzzer(
       seed: UInt64(seed), runs: runs, steps: steps, faults: simulation.faults)
-    let report = fuzzer.run()
+    let report = fuzzer.run { monitor.checkpoint(.fuzz($0, of: runs)) }
+    guard !report.interrupted else { return .interrupted }
     var out = ["fuzz seed=\(seed) runs=\(runs) steps=\(steps):"]
     out.append("  runs       \(report.runs) finished of \(runs)")
     out.append("  commands   \(report.commands), set-up included")
@@ -25,11 +26,13 @@ extension Session {
     out.append(
       "  violation  in run \(failure.run) after \(plural(failure.originalLength, "command")); "
         + "shrunk to \(failure.script.count):")
-    let script = transcript(
-      header: Session.reproductionNote(
-        "fuzz seed=\(seed) run \(failure.run): a shrunk script that breaks "
-          + failure.violations[0].invariant.rawValue),
-      lines: failure.script.map(\.line) + ["check"])
+    guard
+      let script = transcript(
+        header: Session.reproductionNote(
+          "fuzz seed=\(seed) run \(failure.run): a shrunk script that breaks "
+            + failure.violations[0].invariant.rawValue),
+        lines: failure.script.map(\.line) + ["check"], for: "fuzz")
+    else { return .interrupted }
     out += script
     let path = file ?? "fuzz-failure-seed-\(seed).cbsh"
     switch write(script, to: path, what: "the failing script") {

@@ -34,12 +34,14 @@ extension Session {
   }
 
   /// A transcript of `lines` run in a fresh session with this session's faults: each line
-  /// with its output as `#|` and `#!` lines, after the `header` comments.
-  func transcript(header: [String], lines: [String]) -> [String] {
-    var replay = Session(keeping: self)
+  /// with its output as `#|` and `#!` lines, after the `header` comments. Nil when the
+  /// monitor stops the replay (`command` names it on the progress line).
+  func transcript(header: [String], lines: [String], for command: String) -> [String]? {
+    var replay = Session(replayingFor: self)
     replay.simulation.faults = simulation.faults
     var text = header
-    for line in lines {
+    for (done, line) in lines.enumerated() {
+      if monitor.checkpoint(.replay(command: command, done: done, of: lines.count)) { return nil }
       text.append(line)
       text += TranscriptFile.expectationLines(for: replay.execute(line: line))
     }

@@ -39,11 +39,11 @@ final class ScratchFolder: @unchecked Sendable {
   /// `save`'s and `file=`'s writes land here; reads of what was written come back from here.
   var fileSystem: ScriptFileSystem {
     ScriptFileSystem(
-      read: { [self] path in
+      read: { [self] path, shouldStop in
         guard let folder = self.path, written.contains(key(path)) else {
-          return ScriptFiles.read(path)
+          return ScriptFiles.read(path, shouldStop: shouldStop)
         }
-        return ScriptFiles.read(folder + key(path))
+        return ScriptFiles.read(folder + key(path), shouldStop: shouldStop)
       },
       write: { [self] path, text in
         do throws(AtomicFile.Failure) {

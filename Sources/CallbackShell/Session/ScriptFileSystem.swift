@@ -11,17 +11,27 @@
 
 /// The file access `source` and `save` need, replaceable in tests.
 public struct ScriptFileSystem: Sendable {
-  public var read: @Sendable (String) -> Result<String, FileProblem>
+  /// Reads a whole script. The closure is asked, while the read waits for input (a FIFO
+  /// with no writer), whether to give up: then the read fails as `interrupted`.
+  public var read: @Sendable (String, _ shouldStop: () -> Bool) -> Result<String, FileProblem>
   public var write: @Sendable (String, String) -> Result<Void, FileProblem>
   public var canonicalPath: @Sendable (String) -> String
 
   public struct FileProblem: Error, Equatable {
     public var message: String
+    /// True when the read was given up because `shouldStop` said so.
+    public var interrupted = false
     public init(_ message: String) { self.message = message }
+
+    public static let interrupted: FileProblem = {
+      var problem = FileProblem("interrupted")
+      problem.interrupted = true
+      return problem
+    }()
   }
 
   public static let real = ScriptFileSystem(
-    read: { path in ScriptFiles.read(path) },
+    read: { path, shouldStop in ScriptFiles.read(path, shouldStop: shouldStop) },
     write: { path, text in
       do throws(AtomicFile.Failure) {
         try AtomicFile.write(Array(text.utf8), to: path)
@@ -41,15 +51,22 @@ public enum ScriptFiles {
   public static let maxBytes = 256 << 20
   public static let maxBytesText = "256 MiB"
 
-  public static func read(_ path: String) -> Result<String, ScriptFileSystem.FileProblem> {
+  /// The script at `path`. The file is opened without waiting (`O_NONBLOCK`): opening a
+  /// FIFO with no writer would block in open(2), where Ctrl-C could not reach it. The read
+  /// then waits for input in slices of a tenth of a second, asking `shouldStop` in between.
+  public static func read(_ path: String, shouldStop: () -> Bool = { false })
+    -> Result<String, ScriptFileSystem.FileProblem>
+  {
     guard let isDirectory = POSIXFile.isDirectory(path) else {
       return .failure(.init("no such file"))
     }
     guard !isDirectory else { return .failure(.init("it is a directory")) }
-    let descriptor = POSIXFile.retryingInterrupts { open(path, O_RDONLY | O_CLOEXEC) }
+    let descriptor = POSIXFile.retryingInterrupts {
+      open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    }
     guard descriptor >= 0 else { return .failure(.init(describe(errno: errno))) }
     defer { close(descriptor) }
-    return text(from: descriptor, lossy: false)
+    return text(from: descriptor, lossy: false, polling: true, shouldStop: shouldStop)
   }
 
   /// The script text read from `descriptor` to its end. Each chunk is checked as it
@@ -60,12 +77,30 @@ public enum ScriptFiles {
   public static func text(from descriptor: Int32, lossy: Bool)
     -> Result<String, ScriptFileSystem.FileProblem>
   {
+    text(from: descriptor, lossy: lossy, polling: false, shouldStop: { false })
+  }
+
+  /// `text(from:lossy:)`; when `polling` (`descriptor` is non-blocking), each read first
+  /// waits for input with poll(2) in slices, and gives up (`interrupted`) when `shouldStop`
+  /// says so.
+  static func text(
+    from descriptor: Int32, lossy: Bool, polling: Bool, shouldStop: () -> Bool
+  ) -> Result<String, ScriptFileSystem.FileProblem> {
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     while true {
+      if polling {
+        // A FIFO with no writer yet is not readable (a read would say end of file); one
+        // whose writer has gone is (POLLHUP), and its read says end of file.
+        var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&waiting, 1, 100)
+        if shouldStop() { return .failure(.interrupted) }
+        if ready < 0 && errno != EINTR { return .failure(.init(String(cString: strerror(errno)))) }
+        if ready <= 0 { continue }
+      }
       let got = chunk.withUnsafeMutableBytes { POSIXFile.readSome(descriptor, into: $0) }
       if got < 0 {
-        if errno == EINTR { continue }
+        if errno == EINTR || errno == EAGAIN { continue }
         return .failure(.init(String(cString: strerror(errno))))
       }
       if got == 0 { break }

@@ -34,7 +34,9 @@ public enum ScriptRunner {
       }
       defer { if source.path != nil { session.sourceStack.removeLast() } }
       ScriptLines.forEach(in: source.text) { number, line in
+        session.monitor.lineStarted()
         let output = session.execute(line, stdout: stdout)
+        session.monitor.lineFinished()
         if !output.diagnostics.isEmpty {
           stdout.flush()
           stderr(

@@ -3,8 +3,11 @@ extension Session {
   /// Writes every accepted command with its output as `#|` lines: a transcript that
   /// `cbsh test` passes. What would not pass (no commands, nothing printed) is refused.
   func save(to path: String) -> CommandOutput {
-    let lines = transcript(
-      header: ["# Recorded by cbsh save: a transcript for `cbsh test`."], lines: log.map(\.line))
+    guard
+      let lines = transcript(
+        header: ["# Recorded by cbsh save: a transcript for `cbsh test`."],
+        lines: log.map(\.line), for: "save")
+    else { return .interrupted }
     let text = lines.joined(separator: "\n") + "\n"
     if let reason = Self.whyItWouldFail(text, commands: log.count) {
       return .rejection("cannot save to \(path): \(reason); nothing was written")

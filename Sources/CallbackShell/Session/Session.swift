@@ -36,6 +36,8 @@ public struct Session: CommandExecuting {
   public var fileSystem: ScriptFileSystem = .real
   /// The terminal's width for `records` tables: 80 unless the shell says otherwise ($COLUMNS).
   public var tableWidth = 80
+  /// Asked by long commands whether to stop (Ctrl-C) and told how far they have got.
+  public var monitor = CommandMonitor()
 
   public init() {}
 
