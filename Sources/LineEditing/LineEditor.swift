@@ -11,8 +11,9 @@ import CReadline
 /// terminals.
 ///
 /// From `init` until the editor is deinitialized, SIGINT no longer ends the
-/// process: at the prompt Ctrl-C discards the line and prompts again; elsewhere
-/// it only interrupts a blocking system call (EINTR) and is then forgotten.
+/// process: at the prompt Ctrl-C discards the line and prompts again; while a
+/// command runs it sets `interruptRequested` (and interrupts a blocking system
+/// call with EINTR), which the next `readLine` clears.
 public final class LineEditor {
   /// Completion: given the whole line buffer up to the cursor and the word being
   /// completed, return the full candidate words. The editor filters nothing.
@@ -37,6 +38,10 @@ public final class LineEditor {
     sigaction(SIGINT, &previousSigint, nil)
     if activeEditor === self { activeEditor = nil }
   }
+
+  /// True when Ctrl-C was pressed since the last line was read: a command running between
+  /// two prompts asks this (often: it is one load) to know that it should stop.
+  public var interruptRequested: Bool { interruptFlag.pointee != 0 }
 
   /// Reads one line with the prompt. Returns nil on end of input (Ctrl-D on an
   /// empty line). Ctrl-C clears the current line, prints a new prompt and keeps
@@ -193,15 +198,26 @@ private func configureReadlineOnce() {
 nonisolated(unsafe) private var interruptReadFD: Int32 = -1
 nonisolated(unsafe) private var interruptWriteFD: Int32 = -1
 
-/// Async-signal-safe: only write(2), and errno is preserved.
+/// Set by the SIGINT handler, cleared by `drainInterrupts`. Plain allocated memory, touched
+/// once before the handler is installed: the handler runs no lazy initializer and no
+/// exclusivity check.
+nonisolated(unsafe) private let interruptFlag: UnsafeMutablePointer<sig_atomic_t> = {
+  let flag = UnsafeMutablePointer<sig_atomic_t>.allocate(capacity: 1)
+  flag.initialize(to: 0)
+  return flag
+}()
+
+/// Async-signal-safe: a store and write(2), and errno is preserved.
 private func interruptHandler(_ signal: Int32) {
   let savedErrno = errno
+  interruptFlag.pointee = 1
   var byte: UInt8 = 0
   _ = write(interruptWriteFD, &byte, 1)
   errno = savedErrno
 }
 
 private func installInterruptHandler(saving previous: inout sigaction) {
+  interruptFlag.pointee = 0
   installSelfPipeHandler(
     SIGINT, interruptHandler, readFD: &interruptReadFD, writeFD: &interruptWriteFD,
     previous: &previous)
@@ -233,7 +249,10 @@ private func readKey(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
   }
 }
 
+/// The pipe first: a Ctrl-C between the two is then seen at the prompt, not by the next
+/// command.
 private func drainInterrupts() {
   var buffer = [UInt8](repeating: 0, count: 64)
   while read(interruptReadFD, &buffer, buffer.count) > 0 {}
+  interruptFlag.pointee = 0
 }

@@ -97,6 +97,10 @@ extension CBSH {
       }
       let color = colorOption.enabled(forDescriptor: 2)
       let stdout = TextOutput(drain: Output.shared.out)
+      // Progress on a terminal; Ctrl-C ends a script as SIGINT does (the shell says 130).
+      let progress = ProgressLine.forStandardError()
+      progress.stdout = stdout
+      session.monitor = progress.monitor
       let rejected = ScriptRunner.run(
         sources, keepGoing: keepGoing, session: &session, stdout: stdout,
         stderr: { Output.shared.err($0.map { $0.text(color: color) }) })

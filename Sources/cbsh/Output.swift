@@ -15,6 +15,9 @@ final class Output {
   private var buffer: [UInt8] = []
   /// Set when stderr's reader went away: nothing more is written there.
   private var stderrClosed = false
+  /// Set while a progress line is on stderr (a terminal): it is cleared before anything
+  /// else is written.
+  private var progressShown = false
   private let capacity = 1 << 16
 
   init() {
@@ -36,6 +39,7 @@ final class Output {
   func out(_ bytes: [UInt8]) {
     if buffer.count + bytes.count >= capacity {
       flush()
+      clearProgress()
       Output.writeAll(bytes, to: 1)
     } else {
       buffer.append(contentsOf: bytes)
@@ -53,6 +57,7 @@ final class Output {
   /// Errors go out at once, after what stdout already holds, so the two streams stay in order.
   func err(_ lines: [String]) {
     flush()
+    clearProgress()
     guard !stderrClosed else { return }
     var bytes: [UInt8] = []
     for line in lines {
@@ -64,8 +69,24 @@ final class Output {
 
   func flush() {
     guard !buffer.isEmpty else { return }
+    clearProgress()
     Output.writeAll(buffer, to: 1)
     buffer.removeAll(keepingCapacity: true)
+  }
+
+  /// Draws `line` as the progress line on stderr, over the one before, after what stdout
+  /// holds. Only for a terminal: `\r` and erase-to-end-of-line rewrite it in place.
+  func showProgress(_ line: String) {
+    flush()
+    guard !stderrClosed else { return }
+    progressShown = Output.writeAll(Array(("\r" + line + "\u{1B}[K").utf8), to: 2)
+  }
+
+  /// Erases the progress line, if one is shown.
+  func clearProgress() {
+    guard progressShown else { return }
+    progressShown = false
+    Output.writeAll(Array("\r\u{1B}[K".utf8), to: 2)
   }
 
   /// Writes everything, or ends the process; false when `descriptor` is stderr and its pipe
