@@ -112,11 +112,32 @@ public final class TextOutput {
   private var lastInstant: Instant? = nil
   private var lastStamp: [UInt8] = []
 
-  /// Hands what is buffered to the drain, if there is one.
+  /// Hands what is buffered to the drain, if there is one; once `cut` (below) has said
+  /// stop, drops it instead.
   public func flush() {
     guard let drain, !bytes.isEmpty else { return }
-    drain(bytes)
+    if !wasCut, let stop = cut, stop() { wasCut = true }
+    if !wasCut { drain(bytes) }
     bytes.removeAll(keepingCapacity: true)
+  }
+
+  /// Asked before each chunk is drained while `cutting` runs.
+  private var cut: (() -> Bool)? = nil
+  private var wasCut = false
+
+  /// Runs `body`, which only prints; if `stop` says so before a chunk is drained, that
+  /// chunk and all `body` prints after it are dropped (with whatever else was not drained
+  /// yet), and the result is true. A long `records` to a terminal ends soon after Ctrl-C.
+  func cutting<Failure: Error>(
+    when stop: @escaping () -> Bool, _ body: () throws(Failure) -> Void
+  ) throws(Failure) -> Bool {
+    let outer = (cut, wasCut)
+    cut = stop
+    defer { (cut, wasCut) = outer }
+    try body()
+    if !wasCut, drain != nil, bytes.count > 0, stop() { wasCut = true }
+    if wasCut { bytes.removeAll(keepingCapacity: true) }
+    return wasCut
   }
 
   /// The lines held, without line ends; empty once drained.

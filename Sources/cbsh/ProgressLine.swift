@@ -31,10 +31,11 @@ final class ProgressLine {
   func update(_ progress: CommandProgress) {
     guard enabled else { return }
     let now = Self.now()
-    guard now >= nextDraw else { return }
+    guard now >= nextDraw, let text = ProgressText.line(progress, elapsed: now - started) else {
+      return
+    }
     nextDraw = now + 0.25
     stdout?.flush()
-    let text = ProgressText.line(progress, elapsed: now - started)
     Output.shared.showProgress(String(text.prefix(Self.width() - 1)))
   }
 

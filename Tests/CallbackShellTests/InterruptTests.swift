@@ -151,6 +151,30 @@ import Testing
     #expect(output.stdout == ["2026-01-01T09:00:00Z agent zoe added: Available"])
   }
 
+  /// A long report to a terminal: once the monitor says stop, nothing more is drained, the
+  /// line says `interrupted` and is not logged.
+  @Test func aLongReportIsCutAtTheNextChunk() {
+    var s = Session()
+    s.runAll("agent alice")
+    for _ in 0..<300 { s.runAll("enqueue", "offer", "accept", "hangup", "ready alice") }
+    let log = s.log
+    var drained = 0
+    let out = TextOutput { drained += $0.count }
+    s.monitor = Stopper(at: 2).monitor
+    #expect(s.execute(line: "records format=json", stdout: out) == .interrupted)
+    out.flush()
+    #expect((TextOutput.chunk..<2 * TextOutput.chunk).contains(drained), "\(drained)")
+    #expect(s.log == log)
+    // Output after it is drained again, and a monitor that never stops cuts nothing.
+    s.monitor = CommandMonitor()
+    let whole = TextOutput { drained += $0.count }
+    drained = 0
+    #expect(s.execute(line: "records format=json", stdout: whole) == CommandOutput())
+    whole.flush()
+    #expect(drained > 10 * TextOutput.chunk)
+    #expect(ProgressText.line(.printing, elapsed: 1) == nil)
+  }
+
   @Test func resetKeepsTheMonitorAndTheTableWidth() {
     var s = Session()
     s.tableWidth = 132

@@ -36,12 +36,15 @@ public enum CommandProgress: Equatable, Sendable {
   case waitingForInput(path: String)
   /// `undo` or `save` replaying the session's commands.
   case replay(command: String, done: Int, of: Int)
+  /// A report is being printed: its output scrolls by, so no progress line is drawn.
+  case printing
 }
 
 /// The progress line of a long command, for a terminal's stderr: one short line, no line end.
 public enum ProgressText {
   /// `elapsed` is the seconds since the command line started: rates are averages over it.
-  public static func line(_ progress: CommandProgress, elapsed: Double) -> String {
+  /// Nil when there is nothing to show.
+  public static func line(_ progress: CommandProgress, elapsed: Double) -> String? {
     switch progress {
     case .explore(let p):
       return "explore: \(grouped(p.states)) states in level \(p.level)"
@@ -58,6 +61,7 @@ public enum ProgressText {
       return "source \(path.escapingControls): waiting for input (Ctrl-C stops)"
     case .replay(let command, let done, let total):
       return "\(command): replaying \(grouped(done)) of \(grouped(total)) commands"
+    case .printing: return nil
     }
   }
 

@@ -90,8 +90,16 @@ public struct Session: CommandExecuting {
       EventText.write(events, into: stdout)
       return CommandOutput(diagnostics: invariantAlarms(since: before, events))
     case .report(let command):
+      let monitor = monitor
       do {
-        try render(command, into: stdout)
+        if command.onlyPrints {
+          let cut = try stdout.cutting(when: { monitor.checkpoint(.printing) }) {
+            () throws(Diagnostic) in try render(command, into: stdout)
+          }
+          if cut { return .interrupted }
+        } else {
+          try render(command, into: stdout)
+        }
       } catch {
         return .rejection(error)
       }
@@ -108,7 +116,16 @@ public struct Session: CommandExecuting {
       return output
     case .analysis(let command):
       var output = run(command).escapingControls()
-      stdout.append(contentsOf: output.stdout)
+      let lines = output.stdout
+      let monitor = monitor
+      if command.onlyPrints {
+        let cut = stdout.cutting(when: { monitor.checkpoint(.printing) }) {
+          stdout.append(contentsOf: lines)
+        }
+        if cut { return .interrupted }
+      } else {
+        stdout.append(contentsOf: lines)
+      }
       output.stdout = []
       return output
     }
@@ -183,6 +200,29 @@ public struct Session: CommandExecuting {
     return code.trimmingBlanks()
   }
 
+}
+
+// A command that only prints can have its printing cut by Ctrl-C and be called
+// `interrupted`: it did nothing else. One that wrote a file cannot (explore and fuzz stop
+// themselves, before they write).
+extension ReportCommand {
+  var onlyPrints: Bool {
+    switch self {
+    case .records(_, _, let file): return file == nil
+    case .events(let request): return request.file == nil
+    case .status, .waiting, .help: return true
+    }
+  }
+}
+
+extension AnalysisCommand {
+  var onlyPrints: Bool {
+    switch self {
+    case .check, .metrics, .why: return true
+    case .timeline(_, _, let file): return file == nil
+    case .explore, .fuzz: return false
+    }
+  }
 }
 
 extension Substring {
