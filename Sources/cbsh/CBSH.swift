@@ -13,12 +13,17 @@ struct CBSH: ParsableCommand {
     commandName: "cbsh",
     abstract: "The callback shell: simulate Amazon Connect queued callbacks step by step.",
     usage: """
-      cbsh [FILE...] [-c COMMANDS] [--keep-going] [--color auto|always|never]
+      cbsh [FILE...] [-c COMMANDS] [-q] [--echo] [--keep-going] [--color auto|always|never]
+      cbsh -i [--step] FILE...
       cbsh test [--update] PATH...
       """,
     discussion: """
       With no FILE and no -c, cbsh reads commands from stdin: interactively (readline) \
       when stdin and stdout are terminals, otherwise as a script, with no prompt and no echo. \
+      FILE... and -c run in one simulation, the files first; '-' as a FILE reads stdin. \
+      -i runs them, then stays in the interactive shell with that state (a prepared demo). \
+      -q leaves out the event lines, and with -c the files print nothing (they are the setup), \
+      so `cbsh -q s.cbsh -c 'records format=json' | jq` works. \
       Type `help` in the shell (or `cbsh -c help`) for the command language.
 
       Exit codes: 0 success; 1 a command was rejected, or a transcript test failed; \
@@ -53,61 +58,113 @@ extension CBSH {
       commandName: "run",
       abstract: "Run script files, -c commands, stdin, or the interactive shell (the default).")
 
-    @Argument(help: "Script files, run in order in one simulation.")
+    @Argument(help: "Script files, run in order in one simulation; '-' reads stdin.")
     var files: [String] = []
 
-    @Option(name: .customShort("c"), help: "Commands separated by ';' or newlines.")
+    @Option(name: .customShort("c"), help: "Commands separated by ';' or newlines (after FILE...).")
     var commands: String?
 
     @Flag(help: "Go on after a rejected command (by default a script stops at the first).")
     var keepGoing = false
 
+    @Flag(
+      name: [.customShort("q"), .long],
+      help: "Print only what queries print: no event lines; with -c, files print nothing.")
+    var quiet = false
+
+    @Flag(help: "Print each command, and the comments above it, before its output.")
+    var echo = false
+
+    @Flag(name: .customShort("i"), help: "Run FILE... then stay in the interactive shell.")
+    var interactive = false
+
+    @Flag(help: "In a terminal: show each command of FILE..., run it on Enter (q stops).")
+    var step = false
+
     @OptionGroup var colorOption: ColorOption
 
     func validate() throws {
-      if commands != nil && !files.isEmpty {
-        throw ValidationError("give either FILE... or -c, not both")
+      if (interactive || step) && files.contains("-") {
+        throw ValidationError("'-' reads stdin, which the interactive shell needs; drop one")
       }
     }
 
     func run() throws {
       var session = Session()
       session.tableWidth = TerminalWidth.current()
-      let sources: [ScriptSource]
+      session.quiet = quiet
+      let wantsShell = interactive || step || (files.isEmpty && commands == nil)
+      let terminal = isatty(0) == 1 && isatty(1) == 1
+      if (interactive || step) && !terminal {
+        let flag = step ? "--step" : "-i"
+        throw Diagnostic(
+          .usage,
+          "\(flag) needs a terminal for the interactive shell, and "
+            + "\(isatty(0) == 1 ? "stdout" : "stdin") is not one; "
+            + "run the files without \(flag) (`cbsh FILE... -` reads more commands from stdin)")
+      }
+      var sources = try files.map { path in
+        if path == "-" { return ScriptSource(name: "<stdin>", text: try readAllStandardInput()) }
+        switch ScriptFiles.read(path) {
+        case .success(let text): return ScriptSource(name: path, text: text, path: path)
+        case .failure(let problem):
+          throw Diagnostic(.usage, "cannot read \(path): \(problem.message)")
+        }
+      }
       if let commands {
-        sources = [
+        sources.append(
           ScriptSource(
             name: "-c",
             text: commands.split(separator: ";", omittingEmptySubsequences: false).joined(
-              separator: "\n"))
-        ]
-      } else if !files.isEmpty {
-        sources = try files.map { path in
-          switch ScriptFiles.read(path) {
-          case .success(let text): return ScriptSource(name: path, text: text, path: path)
-          case .failure(let problem):
-            throw Diagnostic(.usage, "cannot read \(path): \(problem.message)")
-          }
+              separator: "\n")))
+      }
+      // With -c and -q, the files are the setup: they print nothing on stdout, so that
+      // `cbsh -q s.cbsh -c 'records format=json'` prints one JSON array.
+      let setup = quiet && commands != nil && !sources.isEmpty ? sources.count - 1 : 0
+      if setup > 0 {
+        let silent = TextOutput(drain: { _ in })
+        let rejected = runScripts(Array(sources[..<setup]), session: &session, stdout: silent)
+        sources.removeFirst(setup)
+        if (rejected && !keepGoing) || session.quitRequested {
+          finish(rejected ? .failure : .success)
         }
-      } else if isatty(0) == 1 && isatty(1) == 1 {
-        Interactive(color: colorOption.enabled(forDescriptor: 1)).run(session: &session)
+      }
+      if wantsShell && terminal {
+        let color = colorOption.enabled(forDescriptor: 1)
+        if step {
+          Stepper(color: color, keepGoing: keepGoing).run(sources, session: &session)
+        } else {
+          runScripts(sources, session: &session)
+        }
+        if !session.quitRequested { Interactive(color: color).run(session: &session) }
         return
-      } else {
+      }
+      if sources.isEmpty {
         sources = [ScriptSource(name: "<stdin>", text: try readAllStandardInput())]
       }
+      let rejected = runScripts(sources, session: &session)
+      // Exit here, leaving the session to the OS: freeing a long script's million records
+      // and log lines one by one took longer than the JSON of them.
+      finish(rejected ? .failure : .success)
+    }
+
+    /// Runs `sources` in script mode; true when a command was rejected.
+    @discardableResult
+    func runScripts(
+      _ sources: [ScriptSource], session: inout Session,
+      stdout: TextOutput = TextOutput(drain: Output.shared.out)
+    ) -> Bool {
       let color = colorOption.enabled(forDescriptor: 2)
-      let stdout = TextOutput(drain: Output.shared.out)
       // Progress on a terminal; Ctrl-C ends a script as SIGINT does (the shell says 130).
       let progress = ProgressLine.forStandardError()
       progress.stdout = stdout
       session.monitor = progress.monitor
       let rejected = ScriptRunner.run(
-        sources, keepGoing: keepGoing, session: &session, stdout: stdout,
+        sources, keepGoing: keepGoing, echo: echo, session: &session, stdout: stdout,
         stderr: { Output.shared.err($0.map { $0.text(color: color) }) })
       stdout.flush()
-      // Exit here, leaving the session to the OS: freeing a long script's million records
-      // and log lines one by one took longer than the JSON of them.
-      finish(rejected ? .failure : .success)
+      Output.shared.flush()
+      return rejected
     }
   }
 

@@ -48,14 +48,14 @@ func argumentParserText(_ message: String, arguments: [String]) -> [String] {
   }
 }
 
-/// The everyday argv, `[FILE...] | -c COMMANDS` with `--keep-going` and `--color WHEN`, read
+/// The everyday argv, `[FILE...] [-c COMMANDS]` with its flags and `--color WHEN`, read
 /// here without ArgumentParser: its reflection-driven setup was most of cbsh's startup time
 /// (issue 7). Anything else (help, `test`, `run`, `--`, `--opt=value`, repeats, mistakes)
 /// returns nil and goes to ArgumentParser, which gives the same `Run` for what this accepts.
 func quickRun(_ arguments: [String]) -> CBSH.Run? {
   var files: [String] = []
   var commands: String?
-  var keepGoing = false
+  var flags: Set<String> = []
   var color: ColorChoice?
   var index = 0
   while index < arguments.count {
@@ -73,9 +73,13 @@ func quickRun(_ arguments: [String]) -> CBSH.Run? {
         color = choice
       }
       index += 2
-    case "--keep-going":
-      guard !keepGoing else { return nil }
-      keepGoing = true
+    case "--keep-going", "-q", "--quiet", "--echo", "-i", "--step":
+      let name = argument == "-q" ? "--quiet" : argument
+      guard !flags.contains(name) else { return nil }
+      flags.insert(name)
+      index += 1
+    case "-":
+      files.append(argument)
       index += 1
     default:
       // Subcommand names and anything option-like are ArgumentParser's to judge.
@@ -90,7 +94,11 @@ func quickRun(_ arguments: [String]) -> CBSH.Run? {
   var run = CBSH.Run()
   run.files = files
   run.commands = commands
-  run.keepGoing = keepGoing
+  run.keepGoing = flags.contains("--keep-going")
+  run.quiet = flags.contains("--quiet")
+  run.echo = flags.contains("--echo")
+  run.interactive = flags.contains("-i")
+  run.step = flags.contains("--step")
   var colorOption = ColorOption()
   colorOption.color = color ?? .auto
   run.colorOption = colorOption

@@ -39,6 +39,7 @@ extension Session {
   func transcript(header: [String], lines: [String], for command: String) -> [String]? {
     var replay = Session(replayingFor: self)
     replay.simulation.faults = simulation.faults
+    replay.quiet = false  // `cbsh test` runs the transcript with its event lines
     var text = header
     for (done, line) in lines.enumerated() {
       if monitor.checkpoint(.replay(command: command, done: done, of: lines.count)) { return nil }

@@ -6,6 +6,15 @@ public enum ShellCommand: Equatable, Sendable {
   case save(String)
   case history
   case quit
+
+  /// What `cbsh -q` still prints: `history` lists, and `source` prints what its file's
+  /// queries print; the others only confirm a change.
+  var printsQuery: Bool {
+    switch self {
+    case .history, .source: return true
+    case .undo, .reset, .save, .quit: return false
+    }
+  }
 }
 
 enum ShellCommands {

@@ -22,9 +22,10 @@ public enum ScriptRunner {
   /// to `stderr` after `stdout` is flushed, so the two streams stay in order. Stops at the
   /// first rejected command unless `keepGoing`, and at `quit`. Returns true when some
   /// command was rejected.
+  /// With `echo`, each line but expectation lines (`#|`, `#!`) is printed before it runs.
   public static func run(
-    _ sources: [ScriptSource], keepGoing: Bool, session: inout Session, stdout: TextOutput,
-    stderr: ([Diagnostic]) -> Void
+    _ sources: [ScriptSource], keepGoing: Bool, echo: Bool = false, session: inout Session,
+    stdout: TextOutput, stderr: ([Diagnostic]) -> Void
   ) -> Bool {
     var anyRejected = false
     for source in sources {
@@ -34,6 +35,7 @@ public enum ScriptRunner {
       }
       defer { if source.path != nil { session.sourceStack.removeLast() } }
       ScriptLines.forEach(in: source.text) { number, line in
+        if echo && !TranscriptFile.isExpectation(line.text) { stdout.append(line.text) }
         session.monitor.lineStarted()
         let output = session.execute(line, stdout: stdout)
         session.monitor.lineFinished()
@@ -57,6 +59,16 @@ public enum ScriptRunner {
 }
 
 extension ScriptLines {
+  /// False for a blank or comment-only line.
+  public static func isCommand(_ line: String) -> Bool {
+    Tokenizer.tokenize(Substring(line)) != nil
+  }
+
+  /// True for a transcript's `#|` or `#!` line.
+  public static func isExpectation(_ line: String) -> Bool {
+    TranscriptFile.isExpectation(line)
+  }
+
   /// Hands `body` each line of `text`, prepared, with its 1-based number, cut by
   /// `forEachLine`, until `body` returns false.
   ///

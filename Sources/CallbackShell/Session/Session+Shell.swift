@@ -24,6 +24,7 @@ extension Session {
     self.init()
     historyProvider = other.historyProvider
     fileSystem = other.fileSystem
+    quiet = other.quiet
     sourceStack = other.sourceStack
     tableWidth = other.tableWidth
     monitor = other.monitor

@@ -38,6 +38,8 @@ public struct Session: CommandExecuting {
   public var tableWidth = 80
   /// Asked by long commands whether to stop (Ctrl-C) and told how far they have got.
   public var monitor = CommandMonitor()
+  /// `cbsh -q`: commands that change the simulation print no event lines; queries print.
+  public var quiet = false
 
   public init() {}
 
@@ -87,7 +89,7 @@ public struct Session: CommandExecuting {
       }
       log.append(
         LoggedCommand(line: tokens.isBare ? line : Session.canonical(line), changesState: true))
-      EventText.write(events, into: stdout)
+      if !quiet { EventText.write(events, into: stdout) }
       return CommandOutput(diagnostics: invariantAlarms(since: before, events))
     case .report(let command):
       let monitor = monitor
@@ -111,7 +113,7 @@ public struct Session: CommandExecuting {
       return source(path, stdout: stdout).escapingControls()
     case .shell(let command):
       var output = run(command).escapingControls()
-      stdout.append(contentsOf: output.stdout)
+      if !quiet || command.printsQuery { stdout.append(contentsOf: output.stdout) }
       output.stdout = []
       return output
     case .analysis(let command):

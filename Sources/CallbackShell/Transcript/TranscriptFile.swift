@@ -227,3 +227,10 @@ struct TranscriptFile: Equatable, Sendable {
     return scalars[1] == "|" ? .stdout(String(value)) : .stderr(String(value))
   }
 }
+
+extension TranscriptFile {
+  /// True for a `#| ` or `#! ` line: what `--echo` leaves out, as the run prints it anyway.
+  static func isExpectation(_ line: String) -> Bool {
+    line.hasPrefix("#|") || line.hasPrefix("#!")
+  }
+}
