@@ -58,7 +58,9 @@ extension CBSH {
       commandName: "run",
       abstract: "Run script files, -c commands, stdin, or the interactive shell (the default).")
 
-    @Argument(help: "Script files, run in order in one simulation; '-' reads stdin.")
+    @Argument(
+      help: "Script files, run in order in one simulation; '-' reads stdin.",
+      completion: .file(extensions: ["cbsh"]))
     var files: [String] = []
 
     @Option(name: .customShort("c"), help: "Commands separated by ';' or newlines (after FILE...).")
@@ -215,5 +217,29 @@ func readAllStandardInput() throws -> String {
   case .success(let text): return text
   case .failure(let problem):
     throw Diagnostic(.usage, "cannot read standard input: \(problem.message)")
+  }
+}
+
+/// The command line as the shell completion scripts see it: `run`'s flags and script files
+/// at the top level, where users type them (`cbsh --st<TAB>`, `cbsh Scripts/<TAB>`); with
+/// `CBSH` itself they offered only `run`, `test` and `help` there, never a file. `cbsh test
+/// PATH<TAB>` completes folders and `*.cbsh` files the same way; `test`'s own flags are not
+/// offered (ArgumentParser's scripts cannot have both files and subcommands at the top).
+/// Only `--generate-completion-script` uses it; parsing goes through `CBSH`.
+struct CompletionTree: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "cbsh")
+
+  @OptionGroup var run: CBSH.Run
+
+  /// ArgumentParser's script for `shell`. Its zsh script gives every command a `help`
+  /// subcommand, as a second rest argument beside the files, which zsh refuses ("doubled
+  /// rest argument definition") on every Tab: those two specs are left out.
+  static func script(for shell: CompletionShell) -> String {
+    let script = completionScript(for: shell)
+    guard shell == .zsh else { return script }
+    let helpSpecs: Set<Substring> = ["'(-): :->command'", "'(-)*:: :->arg'"]
+    return script.split(separator: "\n", omittingEmptySubsequences: false)
+      .filter { !helpSpecs.contains($0.drop(while: { $0 == " " })) }
+      .joined(separator: "\n")
   }
 }

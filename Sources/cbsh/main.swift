@@ -11,6 +11,15 @@ if arguments.count == 2, arguments[0] == "help", !["run", "test"].contains(argum
   arguments = ["-c", "help \(arguments[1])"]
 }
 
+// The completion scripts describe `cbsh [FLAGS] FILE...` at the top level, where users type
+// them, not only under the `run` that the parser takes by default.
+if arguments.count == 2, arguments[0] == "--generate-completion-script",
+  let shell = CompletionShell(rawValue: arguments[1])
+{
+  Output.shared.out([CompletionTree.script(for: shell)])
+  finish(.success)
+}
+
 // argv parsing errors exit 2 (CONTRACT §1), not ArgumentParser's 64.
 do {
   var command: any ParsableCommand
