@@ -5,7 +5,7 @@ import CallbackShell
   import Glibc
 #endif
 
-/// `cbsh [FILE...] [-c COMMANDS] [--keep-going]` and `cbsh test [--update] PATH...`.
+/// `cbsh [FILE...] [-c COMMANDS] [--keep-going]` and `cbsh test [--update] … PATH...`.
 struct CBSH: ParsableCommand {
   static let version = "0.1.0"
 
@@ -15,7 +15,7 @@ struct CBSH: ParsableCommand {
     usage: """
       cbsh [FILE...] [-c COMMANDS] [-q] [--echo] [--keep-going] [--color auto|always|never]
       cbsh -i [--step] FILE...
-      cbsh test [--update] PATH...
+      cbsh test [--update] [--filter TEXT] [--verbose] [--junit FILE] PATH...
       """,
     discussion: """
       With no FILE and no -c, cbsh reads commands from stdin: interactively (readline) \
@@ -181,6 +181,15 @@ extension CBSH {
     @Flag(help: "Rewrite the expectations in place from the actual output (refused under CI).")
     var update = false
 
+    @Option(name: .long, help: "Only the files whose path contains TEXT.")
+    var filter: String?
+
+    @Flag(name: .long, help: "A line per file, passed or failed, with the time it took.")
+    var verbose = false
+
+    @Option(name: .long, help: "Also write the results as JUnit XML to FILE (for CI).")
+    var junit: String?
+
     @OptionGroup var colorOption: ColorOption
 
     func run() throws {
@@ -188,7 +197,7 @@ extension CBSH {
       do {
         report = try TranscriptRunner.run(
           paths: paths, update: update, color: colorOption.enabled(forDescriptor: 1),
-          ci: getenv("CI") != nil
+          ci: getenv("CI") != nil, filter: filter, verbose: verbose
         ) { fileSystem in
           var session = Session()
           session.fileSystem = fileSystem
@@ -198,6 +207,9 @@ extension CBSH {
         throw Diagnostic(.usage, error.description)
       }
       Output.shared.out([String(report.output.dropLast())])
+      if let junit, let reason = JUnitXML.write(report, to: junit) {
+        throw Diagnostic(.output, "cannot write \(junit): \(reason)")
+      }
       finish(report.failed > 0 ? .failure : .success)
     }
   }

@@ -316,6 +316,8 @@ private func temporaryFolder() throws -> URL {
       @@ -1,1 +1,1 @@
       -#| wrong
       +#| b
+      failed: \(root)/B.cbsh
+      failed: \(root)/b/c.cbsh
       1 passed, 2 failed
 
       """)
@@ -379,4 +381,72 @@ private func temporaryFolder() throws -> URL {
   #expect(throws: TranscriptError.missing(path: missing)) { try run([missing]) }
   #expect(throws: TranscriptError.notATranscript(path: notes.path)) { try run([notes.path]) }
   #expect(throws: TranscriptError.noTranscripts(path: folder.path)) { try run([folder.path]) }
+}
+
+@Test func filterKeepsThePathsThatContainIt() throws {
+  let folder = try temporaryFolder()
+  defer { try? FileManager.default.removeItem(at: folder) }
+  try "say a\n#| a\n".write(
+    to: folder.appendingPathComponent("alpha.cbsh"), atomically: true, encoding: .utf8)
+  try "say b\n#| wrong\n".write(
+    to: folder.appendingPathComponent("beta.cbsh"), atomically: true, encoding: .utf8)
+  let report = try TranscriptRunner.run(
+    paths: [folder.path], update: false, color: false, ci: false, filter: "alph",
+    makeSession: { EchoEngine() })
+  #expect(report.output == "1 passed, 0 failed\n")
+  #expect(report.files.map(\.path) == [folder.path + "/alpha.cbsh"])
+  #expect(throws: TranscriptError.noMatch(filter: "gamma")) {
+    try TranscriptRunner.run(
+      paths: [folder.path], update: false, color: false, ci: false, filter: "gamma",
+      makeSession: { EchoEngine() })
+  }
+}
+
+@Test func verboseGivesALinePerFileWithItsTime() throws {
+  let folder = try temporaryFolder()
+  defer { try? FileManager.default.removeItem(at: folder) }
+  try "say a\n#| a\n".write(
+    to: folder.appendingPathComponent("a.cbsh"), atomically: true, encoding: .utf8)
+  try "say b\n#| wrong\n".write(
+    to: folder.appendingPathComponent("b.cbsh"), atomically: true, encoding: .utf8)
+  let report = try TranscriptRunner.run(
+    paths: [folder.path], update: false, color: true, ci: false, verbose: true,
+    makeSession: { EchoEngine() })
+  let lines = report.output.split(separator: "\n").map(String.init)
+  #expect(lines.first?.wholeMatch(of: /ok   .*\/a\.cbsh \(\d+\.\d{3}s\)/) != nil)
+  #expect(lines.contains { $0.wholeMatch(of: /FAIL .*\/b\.cbsh \(\d+\.\d{3}s\)/) != nil })
+  #expect(lines.suffix(2) == ["failed: \(folder.path)/b.cbsh", "1 passed, 1 failed"])
+  // The JUnit report keeps the diff without the colour the terminal got.
+  #expect(report.output.contains("\u{1B}["))
+  #expect(report.files.map(\.passed) == [true, false])
+  #expect(
+    !report.files[1].report.contains("\u{1B}") && report.files[1].report.contains("-#| wrong"))
+}
+
+@Test func junitXMLHasATestCasePerFileAndTheFailuresDiffs() throws {
+  let failing = TranscriptReport.FileOutcome(
+    path: "T/b&<c>.cbsh", passed: false, report: "T/b.cbsh:1: say \"b\"\n-#| wrong\n+#| b\n",
+    seconds: 0.0125)
+  let passing = TranscriptReport.FileOutcome(
+    path: "T/a.cbsh", passed: true, report: "", seconds: 0.002)
+  let xml = JUnitXML.render(
+    TranscriptReport(output: "", passed: 1, failed: 1, files: [passing, failing]))
+  #expect(
+    xml == """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <testsuites name="cbsh test" tests="2" failures="1" errors="0" time="0.015">
+        <testsuite name="cbsh test" tests="2" failures="1" errors="0" time="0.015">
+          <testcase classname="cbsh" name="T/a.cbsh" file="T/a.cbsh" time="0.002"/>
+          <testcase classname="cbsh" name="T/b&amp;&lt;c&gt;.cbsh" file="T/b&amp;&lt;c&gt;.cbsh" \
+      time="0.013">
+            <failure message="T/b.cbsh:1: say &quot;b&quot;">T/b.cbsh:1: say &quot;b&quot;
+      -#| wrong
+      +#| b
+      </failure>
+          </testcase>
+        </testsuite>
+      </testsuites>
+
+      """)
+  #expect(JUnitXML.escaped("a\u{1}b") == "a\\u{1}b")
 }

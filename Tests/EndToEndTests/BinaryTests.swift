@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
 /// The built binary, run as a user would: exit codes, streams, determinism.
 @Suite struct BinaryTests {
   static let seed = packageRoot.appendingPathComponent("Scripts/01-seed-example.cbsh").path
@@ -8,7 +12,9 @@ import Testing
   @Test func helpAndVersionExitZero() throws {
     let help = try cbsh(["--help"])
     #expect(help.status == 0)
-    #expect(help.stdout.contains("cbsh test [--update] PATH..."))
+    #expect(
+      help.stdout.contains(
+        "cbsh test [--update] [--filter TEXT] [--verbose] [--junit FILE] PATH..."))
     let version = try cbsh(["--version"])
     #expect(version == RunResult(status: 0, stdout: "0.1.0\n", stderr: ""))
   }
@@ -127,4 +133,33 @@ import Testing
       try String(contentsOf: bad, encoding: .utf8) == String(contentsOf: good, encoding: .utf8))
     #expect(try cbsh(["test", dir.appendingPathComponent("none").path]).status == 2)
   }
+}
+
+/// `cbsh test --junit`: XML a JUnit reader takes, one test case a file, the diff in the
+/// failure; a place it cannot write to is an output error (exit 3) after the report.
+@Test func testWritesJUnitXML() throws {
+  let dir = try temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  try "agent alice\n#| 2026-01-01T09:00:00Z agent alice added: Available\n".write(
+    to: dir.appendingPathComponent("good.cbsh"), atomically: true, encoding: .utf8)
+  try "agent alice\n#| 2026-01-01T09:00:00Z agent alice added: Busy\n".write(
+    to: dir.appendingPathComponent("bad.cbsh"), atomically: true, encoding: .utf8)
+  let xmlFile = dir.appendingPathComponent("out.xml")
+  let run = try cbsh(["test", "--junit", xmlFile.path, dir.path])
+  #expect(run.status == 1)
+  #expect(run.stdout.hasSuffix("failed: \(dir.path)/bad.cbsh\n1 passed, 1 failed\n"))
+  let document = try XMLDocument(contentsOf: xmlFile)
+  let cases = try document.nodes(forXPath: "//testsuite/testcase")
+  #expect(
+    cases.compactMap { ($0 as? XMLElement)?.attribute(forName: "name")?.stringValue }
+      == ["\(dir.path)/bad.cbsh", "\(dir.path)/good.cbsh"])
+  let failures = try document.nodes(forXPath: "//testcase/failure")
+  #expect(failures.count == 1)
+  #expect(
+    failures.first?.stringValue?.contains("+#| 2026-01-01T09:00:00Z agent alice added: Available")
+      == true)
+
+  let nowhere = try cbsh(["test", "--junit", dir.path + "/none/out.xml", dir.path])
+  #expect(nowhere.status == 3)
+  #expect(nowhere.stderr.contains("cannot write \(dir.path)/none/out.xml: folder"))
 }

@@ -288,7 +288,8 @@ struct BadInput: Sendable, CustomTestStringConvertible {
       try runBytes(["test", dir.path])
         == ByteRun(
           status: 1,
-          stdout: "\(bad.path): error: cannot read: not valid UTF-8\n1 passed, 1 failed\n",
+          stdout: "\(bad.path): error: cannot read: not valid UTF-8\nfailed: \(bad.path)\n"
+            + "1 passed, 1 failed\n",
           stderr: ""))
   }
 

@@ -4,11 +4,22 @@ public struct TranscriptReport: Equatable, Sendable {
   public var output: String
   public var passed: Int
   public var failed: Int
+  /// Each file that ran, in order, for `--junit`.
+  public var files: [FileOutcome]
 
-  public init(output: String, passed: Int, failed: Int) {
+  /// One transcript's outcome: its report without colour, and how long it took.
+  public struct FileOutcome: Equatable, Sendable {
+    public var path: String
+    public var passed: Bool
+    public var report: String
+    public var seconds: Double
+  }
+
+  public init(output: String, passed: Int, failed: Int, files: [FileOutcome] = []) {
     self.output = output
     self.passed = passed
     self.failed = failed
+    self.files = files
   }
 }
 
@@ -26,6 +37,8 @@ public enum TranscriptError: Error, Equatable, Sendable, CustomStringConvertible
   case noTranscripts(path: String)
   /// The folder could not be listed.
   case unreadable(path: String, reason: String)
+  /// `--filter` left no file to run.
+  case noMatch(filter: String)
 
   public var description: String {
     switch self {
@@ -41,6 +54,8 @@ public enum TranscriptError: Error, Equatable, Sendable, CustomStringConvertible
       return "\(path): no .cbsh files in this folder"
     case .unreadable(let path, let reason):
       return "\(path): cannot read: \(reason)"
+    case .noMatch(let filter):
+      return "no transcript path contains '\(filter)' (--filter)"
     }
   }
 }
@@ -67,59 +82,114 @@ public enum TranscriptRunner {
   /// - Parameter ci: true when the environment has `CI` set; refuses `update`.
   /// - Throws: `TranscriptError` for usage errors, before anything runs.
   public static func run(
-    paths: [String], update: Bool, color: Bool, ci: Bool,
-    makeSession: () -> any CommandExecuting
+    paths: [String], update: Bool, color: Bool, ci: Bool, filter: String? = nil,
+    verbose: Bool = false, makeSession: () -> any CommandExecuting
   ) throws(TranscriptError) -> TranscriptReport {
-    try run(paths: paths, update: update, color: color, ci: ci) { _ in makeSession() }
+    try run(
+      paths: paths, update: update, color: color, ci: ci, filter: filter, verbose: verbose
+    ) { _ in makeSession() }
   }
 
   /// Runs every `.cbsh` file under `paths`, as above, each in a session from `makeSession`
   /// given a file system whose writes go to a scratch folder made for that file and removed
   /// after it (see `ScratchFolder`): a test changes no file outside itself.
+  /// - Parameters:
+  ///   - filter: only the files whose path contains it.
+  ///   - verbose: a line per file, passed or failed, with the time it took.
   public static func run(
-    paths: [String], update: Bool, color: Bool, ci: Bool,
-    makeSession: (ScriptFileSystem) -> any CommandExecuting
+    paths: [String], update: Bool, color: Bool, ci: Bool, filter: String? = nil,
+    verbose: Bool = false, makeSession: (ScriptFileSystem) -> any CommandExecuting
   ) throws(TranscriptError) -> TranscriptReport {
     if update && ci { throw .updateRefusedInCI }
     if paths.isEmpty { throw .noPaths }
-    let files = try TranscriptIO.transcriptFiles(paths: paths)
+    var files = try TranscriptIO.transcriptFiles(paths: paths)
+    if let filter {
+      files = files.filter { $0.contains(filter) }
+      if files.isEmpty { throw .noMatch(filter: filter) }
+    }
 
     var output = ""
-    var passed = 0
-    var failed = 0
+    var outcomes: [TranscriptReport.FileOutcome] = []
+    let clock = ContinuousClock()
     for file in files {
-      let text: String
-      let read: AtomicFile.Identity?
-      do {
-        (text, read) = try TranscriptIO.read(path: file)
-      } catch {
-        output += Diagnostic(.rejected, "cannot read: \(error.reason)", file: file).text() + "\n"
-        failed += 1
-        continue
+      let start = clock.now
+      let (passed, report) = runFile(file, update: update, color: color, makeSession: makeSession)
+      let elapsed = clock.now - start
+      let seconds =
+        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+      output += report
+      if verbose {
+        output +=
+          "\(passed ? "ok  " : "FAIL") \(file.escapingControls) (\(milliseconds(seconds)))\n"
       }
-      let scratch = ScratchFolder()
-      var session = makeSession(scratch.fileSystem)
-      let result = check(name: file, text: text, update: update, color: color, session: &session)
-      scratch.remove()
-      output += result.report
-      guard result.passed else {
-        failed += 1
-        continue
-      }
-      if let updatedText = result.updatedText {
-        do {
-          try TranscriptIO.write(updatedText, to: file, unchangedSince: read)
-          output += "updated \(file.escapingControls)\n"
-        } catch {
-          output += Diagnostic(.rejected, "cannot write: \(error.reason)", file: file).text() + "\n"
-          failed += 1
-          continue
-        }
-      }
-      passed += 1
+      outcomes.append(
+        .init(path: file, passed: passed, report: withoutColour(report), seconds: seconds))
     }
-    output += "\(passed) passed, \(failed) failed\n"
-    return TranscriptReport(output: output, passed: passed, failed: failed)
+    let failing = outcomes.filter { !$0.passed }
+    // With more than one file, the failing ones are listed again where the eye lands.
+    if outcomes.count > 1 {
+      for outcome in failing { output += "failed: \(outcome.path.escapingControls)\n" }
+    }
+    output += "\(outcomes.count - failing.count) passed, \(failing.count) failed\n"
+    return TranscriptReport(
+      output: output, passed: outcomes.count - failing.count, failed: failing.count,
+      files: outcomes)
+  }
+
+  /// Runs one transcript file: whether it passed, and what to print.
+  private static func runFile(
+    _ file: String, update: Bool, color: Bool,
+    makeSession: (ScriptFileSystem) -> any CommandExecuting
+  ) -> (passed: Bool, report: String) {
+    let text: String
+    let read: AtomicFile.Identity?
+    do {
+      (text, read) = try TranscriptIO.read(path: file)
+    } catch {
+      return (
+        false, Diagnostic(.rejected, "cannot read: \(error.reason)", file: file).text() + "\n"
+      )
+    }
+    let scratch = ScratchFolder()
+    var session = makeSession(scratch.fileSystem)
+    let result = check(name: file, text: text, update: update, color: color, session: &session)
+    scratch.remove()
+    guard result.passed else { return (false, result.report) }
+    guard let updatedText = result.updatedText else { return (true, result.report) }
+    do {
+      try TranscriptIO.write(updatedText, to: file, unchangedSince: read)
+      return (true, result.report + "updated \(file.escapingControls)\n")
+    } catch {
+      return (
+        false,
+        result.report + Diagnostic(.rejected, "cannot write: \(error.reason)", file: file).text()
+          + "\n"
+      )
+    }
+  }
+
+  /// `0.012s`: a file's time, to the millisecond.
+  static func milliseconds(_ seconds: Double) -> String {
+    let thousandths = Int((seconds * 1000).rounded())
+    let fraction = String(thousandths % 1000)
+    return "\(thousandths / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)s"
+  }
+
+  /// `text` without the colour sequences the diff adds: every other control byte was escaped.
+  static func withoutColour(_ text: String) -> String {
+    guard text.utf8.contains(0x1B) else { return text }
+    var result = ""
+    var inSequence = false
+    for scalar in text.unicodeScalars {
+      if inSequence {
+        if scalar == "m" { inSequence = false }
+      } else if scalar == "\u{1B}" {
+        inSequence = true
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
   }
 
   /// Checks one transcript's text against `session`. No I/O: with `update`, the new text is
